@@ -65,8 +65,11 @@ export interface WorkerPresence {
 
 export type TapWarningKind = 'double-in' | 'double-out' | 'out-without-in';
 
+/** Shown as a question before the worker confirms one of `appliesTo` (prevents ONSS remarks 21, 22, 24). */
 export interface TapWarning {
   kind: TapWarningKind;
+  appliesTo: Intent[];
+  /** Time of the registration that causes the warning (the last IN or OUT), if any. */
   since: string | null;
 }
 
@@ -93,7 +96,8 @@ export type TapErrorCode =
   | 'unreadable-card'
   | 'card-removed'
   | 'invalid-number'
-  | 'reader-error';
+  | 'reader-error'
+  | 'storage-failed';
 
 export interface TapError {
   code: TapErrorCode;

@@ -1,0 +1,81 @@
+/**
+ * The composition root shared by both shells (Electron and the browser host): opens the store,
+ * starts the card sources and the outbox, and exposes the API, its dispatcher and the event stream.
+ */
+import { join } from 'node:path';
+import type { KioskApi, KioskEvent } from '../../../preload/api.ts';
+import { createDispatch, type Dispatch } from '../api/dispatch.ts';
+import type { CardSource } from '../card/card-source.ts';
+import type { Settings } from '../config/settings.ts';
+import { createKioskService, type DemoCards } from '../kiosk/kiosk-service.node.ts';
+import { createRegistrationService } from '../registration/registration-service.node.ts';
+import { openDatabase, type OpenOptions } from '../store/database.node.ts';
+import { createKioskStore, type KioskStore } from '../store/kiosk-store.node.ts';
+import { createOutboxWorker, type OutboxWorker } from '../sync/outbox-worker.node.ts';
+import type { PresenceSender } from '../sync/presence-sender.ts';
+
+export interface KioskAppOptions {
+  settings: Settings;
+  dataDir: string;
+  cardSources: readonly CardSource[];
+  demoCards?: DemoCards;
+  sender: PresenceSender;
+  clock?: () => Date;
+  database?: OpenOptions;
+  log: (message: string) => void;
+}
+
+export interface KioskApp {
+  api: KioskApi;
+  dispatch: Dispatch;
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+  store: KioskStore;
+  outbox: OutboxWorker;
+  databaseFile: string;
+  stop(): Promise<void>;
+}
+
+export const DATABASE_FILE_NAME = 'kiosk.sqlite';
+
+export function startKioskApp(options: KioskAppOptions): KioskApp {
+  const clock = options.clock ?? (() => new Date());
+  const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
+  const db = openDatabase(databaseFile, options.database);
+  const store = createKioskStore(db);
+  const registrations = createRegistrationService({ store, settings: options.settings });
+  let kiosk: ReturnType<typeof createKioskService> | null = null;
+  const outbox = createOutboxWorker({
+    store,
+    sender: options.sender,
+    clock,
+    onStatus: (status) => kiosk?.syncChanged(status),
+  });
+  kiosk = createKioskService({
+    settings: options.settings,
+    store,
+    registrations,
+    sync: outbox,
+    clock,
+    ...(options.demoCards ? { demoCards: options.demoCards } : {}),
+  });
+  const service = kiosk;
+  for (const source of options.cardSources) {
+    source.start((event) => service.handleCardEvent(source.name, event));
+  }
+  outbox.start();
+
+  return {
+    api: service.api,
+    dispatch: createDispatch(service.api, (error) => options.log(`core: ${(error as Error).stack ?? String(error)}`)),
+    onEvent: service.onEvent,
+    store,
+    outbox,
+    databaseFile,
+    async stop() {
+      await Promise.allSettled(options.cardSources.map((s) => s.stop()));
+      await outbox.stop();
+      service.dispose();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The one settings schema. Electron stores it with electron-store, the browser host with conf;
+ * both parse it here so an invalid file gets a message naming the field.
+ */
+import { z } from 'zod';
+
+const onssSchema = z.object({
+  target: z.enum(['demo-standin', 'simulation', 'production', 'custom']),
+  /** Base URL of the presenceRegistration REST API (ignored for demo-standin: the stand-in picks its port). */
+  baseUrl: z.url().optional(),
+  tokenUrl: z.url().optional(),
+  /** OAuth client id from Chaman. */
+  clientId: z.string().min(1).optional(),
+  /** PEM file holding the private key of the company certificate registered in Chaman. */
+  privateKeyPath: z.string().min(1).optional(),
+});
+
+export const settingsSchema = z
+  .object({
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'letters, digits and "-", at most 16'),
+    demo: z.boolean(),
+    site: z.object({
+      siteName: z.string().min(1).max(120),
+      /** Declaration-of-works workplace id, sent as WorkPlaceId (≤13 chars). */
+      workplaceId: z.string().regex(/^[A-Za-z0-9]{1,13}$/, 'letters and digits, at most 13'),
+      employerName: z.string().min(1).max(160),
+      enterpriseNumber: z.string().regex(/^[01]\d{9}$/, '10 digits starting with 0 or 1'),
+    }),
+    onss: onssSchema,
+    host: z.object({
+      port: z.number().int().min(0).max(65535),
+      /** 127.0.0.1 unless LAN mode is explicitly enabled. */
+      bind: z.string().min(1),
+    }),
+    /** How long a tap waits for the worker's choice. */
+    tapTimeoutSeconds: z.number().int().min(5).max(120),
+  })
+  .superRefine((s, ctx) => {
+    if (s.onss.target !== 'demo-standin') {
+      for (const key of ['baseUrl', 'tokenUrl', 'clientId', 'privateKeyPath'] as const) {
+        if (!s.onss[key]) {
+          ctx.addIssue({ code: 'custom', path: ['onss', key], message: `required when onss.target is ${s.onss.target}` });
+        }
+      }
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {
+  constructor(readonly field: string, readonly reason: string) {
+    super(`Invalid setting "${field}": ${reason}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Parses raw settings; throws a SettingsError naming the first bad field. */
+export function parseSettings(raw: unknown): Settings {
+  const result = settingsSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  throw new SettingsError(field, issue?.message ?? 'invalid');
+}
+
+/** The embedded demo default: local SQLite, a demo site, the ONSS stand-in. */
+export function demoSettings(): Settings {
+  return {
+    kioskId: 'demo-kiosk',
+    demo: true,
+    site: {
+      siteName: 'Demo site — Tour & Taxis',
+      workplaceId: 'DEMO000000001',
+      employerName: 'Demo Cleaning NV',
+      enterpriseNumber: '0403019261',
+    },
+    onss: { target: 'demo-standin' },
+    host: { port: 8420, bind: '127.0.0.1' },
+    tapTimeoutSeconds: 30,
+  };
+}

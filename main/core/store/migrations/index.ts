@@ -1,0 +1,10 @@
+import { migration001 } from './001-initial.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** In order; a migration is never edited once released: add the next numbered file instead. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
