@@ -1,0 +1,94 @@
+/**
+ * Browser mode: the kiosk core behind HTTP + SSE on 127.0.0.1, serving the built renderer.
+ * Used where Electron is absent, by a supervisor's tablet in LAN mode, and by the end-to-end tests.
+ *
+ *   node out/host/cli.mjs --data-dir DIR [--port N] [--static-dir DIR]
+ *
+ * Prints one JSON line `{"event":"ready","url":...}` on stdout once it serves.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startKioskApp } from '../core/app/kiosk-app.node.ts';
+import { connectOnss } from '../core/app/onss-connection.node.ts';
+import { createPcscCardSource } from '../core/card/pcsc-card-source.node.ts';
+import type { CardSource } from '../core/card/card-source.ts';
+import { SettingsError } from '../core/config/settings.ts';
+import { createDemoCardSource } from '../core/demo/demo-card-source.ts';
+import { startHttpHost } from './http-host.ts';
+import { loadHostSettings } from './settings-file.ts';
+
+function log(message: string): void {
+  process.stderr.write(`${new Date().toISOString()} ${message}\n`);
+}
+
+function firstExisting(candidates: string[]): string | null {
+  return candidates.find((dir) => existsSync(resolve(dir, 'index.html'))) ?? null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'static-dir': { type: 'string' },
+    },
+  });
+  const dataDir = resolve(values['data-dir'] ?? '.data/demo');
+  let settings;
+  try {
+    settings = loadHostSettings(dataDir);
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(`ciao-kiosk: ${error.message} (in ${resolve(dataDir, 'settings.json')})`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const port = values.port !== undefined ? Number(values.port) : settings.host.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`ciao-kiosk: --port must be a number from 0 to 65535, got "${values.port}"`);
+    process.exit(2);
+  }
+  const staticDir = firstExisting(
+    values['static-dir'] ? [values['static-dir']] : [fileURLToPath(new URL('../renderer', import.meta.url)), 'out/renderer'],
+  );
+  if (!staticDir) {
+    console.error('ciao-kiosk: the renderer is not built (no out/renderer/index.html): run `npm run build` first');
+    process.exit(2);
+  }
+
+  const onss = await connectOnss(settings, dataDir, log);
+  const demo = settings.demo ? createDemoCardSource() : null;
+  const sources: CardSource[] = [createPcscCardSource({ log }), ...(demo ? [demo] : [])];
+  const app = startKioskApp({ settings, dataDir, cardSources: sources, sender: onss.sender, log, ...(demo ? { demoCards: demo } : {}) });
+  const host = await startHttpHost({
+    dispatch: app.dispatch,
+    subscribe: app.onEvent,
+    staticDir,
+    bind: settings.host.bind,
+    port,
+    log,
+  });
+
+  let stopping = false;
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await app.stop();
+    await onss.stop();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  process.stdout.write(`${JSON.stringify({ event: 'ready', url: host.url, databaseFile: app.databaseFile })}\n`);
+  log(`ciao-kiosk browser mode${settings.demo ? ' (DEMO: not connected to ONSS)' : ''}: open ${host.url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`ciao-kiosk: cannot start: ${(error as Error).message}`);
+  process.exit(1);
+});

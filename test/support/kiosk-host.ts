@@ -1,0 +1,54 @@
+/**
+ * Starts the real browser-mode host (`out/host/cli.mjs`, built by `npm run build`) as a child process
+ * with a fresh data folder, and waits for its ready line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { demoSettings, type Settings } from '../../main/core/config/settings.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export interface KioskHost {
+  url: string;
+  databaseFile: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startKioskHost(customise: (settings: Settings) => Settings = (s) => s): Promise<KioskHost> {
+  const temp = makeTempDir('ciao-host-');
+  const settings = customise({ ...demoSettings(), host: { port: 0, bind: '127.0.0.1' } });
+  writeFileSync(join(temp.dir, 'settings.json'), JSON.stringify(settings, null, 2));
+  const child = spawn(process.execPath, ['out/host/cli.mjs', '--data-dir', temp.dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const ready = await new Promise<{ url: string; databaseFile: string }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const msg = JSON.parse(line) as { event?: string; url: string; databaseFile: string };
+        if (msg.event === 'ready') resolve(msg);
+      } catch {
+        // not a protocol line
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited (${code}) before ready:\n${stderr.join('')}`)));
+  });
+  return {
+    ...ready,
+    dataDir: temp.dir,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      temp.cleanup();
+    },
+  };
+}
