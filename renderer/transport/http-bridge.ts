@@ -1,0 +1,192 @@
+/**
+ * `KioskBridge` over the host's HTTP API: POST `/api/invoke/<method>` with the input as JSON, and
+ * core events over server-sent events. Responses are parsed before use (network boundary): the
+ * envelope and error body explicitly, events by their `type`.
+ */
+import type {
+  KioskApi,
+  KioskApiErrorBody,
+  KioskApiMethod,
+  KioskApiInput,
+  KioskApiOutput,
+  KioskBridge,
+  KioskEvent,
+} from '../../preload/api.ts';
+import { HTTP_ROUTES } from '../../preload/channels.ts';
+
+export type ConnectionState = 'connecting' | 'open' | 'lost';
+
+/** A bridge that can also say whether its event stream is live (the Electron one always is). */
+export interface ConnectedBridge extends KioskBridge {
+  connection(): ConnectionState;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}
+
+/** A failed call; `body` is what the UI shows (its `message` is an i18n key). */
+export class KioskApiError extends Error {
+  constructor(
+    readonly body: KioskApiErrorBody,
+    readonly status: number,
+  ) {
+    super(`${body.code}: ${body.message.key}`);
+    this.name = 'KioskApiError';
+  }
+}
+
+const ERROR_CODES: ReadonlySet<KioskApiErrorBody['code']> = new Set([
+  'invalid-input',
+  'unknown-method',
+  'tap-expired',
+  'not-available',
+  'storage-failed',
+  'internal',
+]);
+
+const EVENT_TYPES: ReadonlySet<KioskEvent['type']> = new Set([
+  'tap',
+  'tap-error',
+  'tap-closed',
+  'reader',
+  'sync',
+  'registration',
+  'roster-changed',
+]);
+
+/** Used when the host cannot be reached at all (the renderer's own key, not the core's). */
+const UNREACHABLE: KioskApiErrorBody = { code: 'internal', message: { key: 'app.error.noConnection' } };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parseErrorBody(value: unknown): KioskApiErrorBody | null {
+  if (!isRecord(value) || typeof value.code !== 'string' || !isRecord(value.message)) return null;
+  const code = value.code as KioskApiErrorBody['code'];
+  const { key, params } = value.message;
+  if (!ERROR_CODES.has(code) || typeof key !== 'string') return null;
+  if (params !== undefined && !isRecord(params)) return null;
+  return { code, message: params === undefined ? { key } : { key, params: params as Record<string, string | number> } };
+}
+
+/** `{ ok: true, value }` or `{ ok: false, error }`; anything else is an internal error. */
+export function parseEnvelope(value: unknown, status: number): { ok: true; value: unknown } | { ok: false; error: KioskApiErrorBody } {
+  if (isRecord(value) && value.ok === true && 'value' in value && status < 400) return { ok: true, value: value.value };
+  if (isRecord(value) && value.ok === false) {
+    const error = parseErrorBody(value.error);
+    if (error) return { ok: false, error };
+  }
+  return { ok: false, error: { code: 'internal', message: { key: 'api.error.internal' } } };
+}
+
+export function parseEvent(data: string): KioskEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || typeof value.type !== 'string' || !EVENT_TYPES.has(value.type as KioskEvent['type'])) return null;
+  return value as unknown as KioskEvent;
+}
+
+export interface HttpBridgeOptions {
+  fetch: typeof fetch;
+  EventSource: typeof EventSource;
+  /** Prefix for the routes, '' for same origin. */
+  baseUrl?: string;
+  /** Delay before re-opening an event stream the browser gave up on. */
+  reconnectDelayMs?: number;
+}
+
+export function createHttpBridge(options: HttpBridgeOptions): ConnectedBridge {
+  const base = options.baseUrl ?? '';
+  const reconnectDelayMs = options.reconnectDelayMs ?? 2000;
+  const eventListeners = new Set<(event: KioskEvent) => void>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let state: ConnectionState = 'connecting';
+  let source: EventSource | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function setState(next: ConnectionState): void {
+    if (next === state) return;
+    state = next;
+    for (const listener of connectionListeners) listener(next);
+  }
+
+  function open(): void {
+    const es = new options.EventSource(`${base}${HTTP_ROUTES.events}`);
+    source = es;
+    es.onopen = () => setState('open');
+    es.onmessage = (message: MessageEvent<string>) => {
+      const event = parseEvent(message.data);
+      if (!event) return;
+      for (const listener of eventListeners) listener(event);
+    };
+    es.onerror = () => {
+      setState('lost');
+      // The browser retries by itself unless the stream was refused outright (CLOSED): then we do.
+      if (es.readyState === options.EventSource.CLOSED && retryTimer === null) {
+        es.close();
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          if (eventListeners.size > 0) open();
+        }, reconnectDelayMs);
+      }
+    };
+  }
+
+  function ensureOpen(): void {
+    if (!source && eventListeners.size > 0) open();
+  }
+
+  async function invoke<M extends KioskApiMethod>(method: M, input: KioskApiInput<M>): Promise<KioskApiOutput<M>> {
+    let response: Response;
+    try {
+      response = await options.fetch(`${base}${HTTP_ROUTES.invokePrefix}${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      throw new KioskApiError(UNREACHABLE, 0);
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      // A non-JSON answer (proxy error page...) is reported as an internal error below.
+    }
+    const envelope = parseEnvelope(body, response.status);
+    if (!envelope.ok) throw new KioskApiError(envelope.error, response.status);
+    return envelope.value as KioskApiOutput<M>;
+  }
+
+  const api: KioskApi = {
+    getSnapshot: (input) => invoke('getSnapshot', input),
+    register: (input) => invoke('register', input),
+    cancelTap: (input) => invoke('cancelTap', input),
+    getRoster: (input) => invoke('getRoster', input),
+    presentDemoCard: (input) => invoke('presentDemoCard', input),
+  };
+
+  return {
+    api,
+    onEvent(listener) {
+      eventListeners.add(listener);
+      ensureOpen();
+      return () => {
+        eventListeners.delete(listener);
+        if (eventListeners.size === 0 && source) {
+          source.close();
+          source = null;
+          setState('connecting');
+        }
+      };
+    },
+    connection: () => state,
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}
