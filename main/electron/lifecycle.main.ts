@@ -58,6 +58,8 @@ export function runKioskMain(startCore: StartCore, env: NodeJS.ProcessEnv = proc
   app.enableSandbox();
   registerRendererScheme(protocol);
 
+  // Without a path: <userData>/logs on Windows and Linux, after any override above.
+  app.setAppLogsPath();
   const log = createFileLog(app.getPath('logs'));
   let core: KioskCore | null = null;
   let kiosk: KioskWindow | null = null;
