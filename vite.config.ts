@@ -17,6 +17,6 @@ export default defineConfig({
   },
   server: {
     // `npx vite` during development: the API and events come from a running host.
-    proxy: { '/api': { target: process.env.CIAO_HOST ?? 'http://127.0.0.1:8787', changeOrigin: true } },
+    proxy: { '/api': { target: process.env.CIAO_HOST ?? 'http://127.0.0.1:8420', changeOrigin: true } },
   },
 });

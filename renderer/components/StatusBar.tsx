@@ -22,7 +22,9 @@ export function ReaderIndicator({ reader }: { reader: ReaderStatus }) {
 export function SyncIndicator({ sync }: { sync: SyncStatus }) {
   const { t } = useTranslation();
   const tone = sync.alert ? 'bad' : sync.online ? 'ok' : 'warn';
-  const text = sync.online
+  const text = sync.alert
+    ? t('status.alert')
+    : sync.online
     ? sync.queued > 0
       ? t('status.queued', { count: sync.queued })
       : t('status.online')

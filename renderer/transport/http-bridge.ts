@@ -117,8 +117,8 @@ export function createHttpBridge(options: HttpBridgeOptions): ConnectedBridge {
     const es = new options.EventSource(`${base}${HTTP_ROUTES.events}`);
     source = es;
     es.onopen = () => setState('open');
-    es.onmessage = (message: MessageEvent<string>) => {
-      const event = parseEvent(message.data);
+    es.onmessage = (message: { data: unknown }) => {
+      const event = typeof message.data === 'string' ? parseEvent(message.data) : null;
       if (!event) return;
       for (const listener of eventListeners) listener(event);
     };
@@ -176,6 +176,10 @@ export function createHttpBridge(options: HttpBridgeOptions): ConnectedBridge {
       ensureOpen();
       return () => {
         eventListeners.delete(listener);
+        if (eventListeners.size === 0 && retryTimer !== null) {
+          clearTimeout(retryTimer);
+          retryTimer = null;
+        }
         if (eventListeners.size === 0 && source) {
           source.close();
           source = null;
