@@ -13,6 +13,7 @@ import { forwardEvents, registerIpcAdapter, trustedSenderCheck } from './ipc-ada
 import { createKioskWindow, keepScreenAwake, type KioskWindow } from './kiosk-window.main.ts';
 import { isTrustedRendererUrl, registerRendererScheme, RENDERER_ENTRY_URL, serveRenderer } from './renderer-protocol.main.ts';
 import { openSettingsStore } from './settings-store.main.ts';
+import { READY_FLAG, USER_DATA_ENV } from './shell-signals.main.ts';
 
 type Log = (line: string) => void;
 
@@ -32,11 +33,6 @@ export interface StartCoreArgs {
 
 export type StartCore = (args: StartCoreArgs) => Promise<KioskCore>;
 
-/** Set for the end-to-end tests: the window has loaded and the core answers. */
-export const READY_FLAG = '__ciaoKioskReady';
-
-/** `CIAO_USER_DATA_DIR` gives tests (and IT, if it must) a separate data folder. */
-export const USER_DATA_ENV = 'CIAO_USER_DATA_DIR';
 
 /** Windows and macOS only; on Linux autostart is the session's job (see docs/it-guide.md). */
 export function applyStartAtLogin(target: Pick<App, 'setLoginItemSettings'>, enabled: boolean, platform = process.platform): boolean {

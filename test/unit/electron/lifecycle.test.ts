@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskEvent } from '../../../preload/api.ts';
 import { IPC_CHANNELS } from '../../../preload/channels.ts';
 import { demoSettings } from '../../../main/core/config/settings.ts';
-import { applyStartAtLogin, READY_FLAG, runKioskMain, type KioskCore, type StartCore, type StartCoreArgs } from '../../../main/electron/lifecycle.main.ts';
+import { applyStartAtLogin, runKioskMain, type KioskCore, type StartCore, type StartCoreArgs } from '../../../main/electron/lifecycle.main.ts';
+import { READY_FLAG } from '../../../main/electron/shell-signals.main.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import * as electron from './fake-electron.ts';
 
