@@ -219,7 +219,7 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
       );
       break;
     case 'confirmation':
-      screen = <ConfirmationScreen key={flow.seq} receipt={flow.receipt} savedOffline={flow.savedOffline} returnAfterMs={CONFIRMATION_MS} onDone={toIdle} />;
+      screen = <ConfirmationScreen key={flow.seq} receipt={flow.receipt} savedOffline={flow.savedOffline || (!sync.online && flow.receipt.state === 'queued')} returnAfterMs={CONFIRMATION_MS} onDone={toIdle} />;
       break;
     case 'error':
       screen = <ErrorScreen key={flow.seq} message={flow.message} badgeUid={flow.badgeUid} returnAfterMs={flow.badgeUid ? BADGE_ERROR_MS : ERROR_MS} onDone={toIdle} />;

@@ -50,7 +50,7 @@ export function RosterPage({ api, onEvent, onLoaded }: Props) {
     <main className="screen roster-page" data-testid="roster-page" data-loaded={String(roster !== null)}>
       <header className="roster-head">
         <a className="icon-button" href="#/" aria-label={t('roster.back')} data-testid="roster-back">
-          <IconBack />
+          <IconBack className="mirror-rtl" />
         </a>
         <h1>{t('roster.title')}</h1>
         {roster && <div className="roster-updated">{t('roster.updated', { time: hhmm(roster.generatedAt) })}</div>}
