@@ -1,4 +1,6 @@
 /** The sandboxed preload exposes exactly the contract (`KioskBridge`) and nothing that reaches ipcRenderer. */
+import { build } from 'esbuild';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KioskBridge } from '../../../preload/api.ts';
 import { IPC_CHANNELS, KIOSK_API_METHODS } from '../../../preload/channels.ts';
@@ -50,5 +52,24 @@ describe('preload bridge', () => {
     expect(listener.mock.calls[0]).toHaveLength(1);
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_CHANNELS.event, handler);
+  });
+});
+
+describe('preload bundle', () => {
+  it('is one CommonJS file that requires nothing but electron (a sandboxed preload cannot load modules)', async () => {
+    const result = await build({
+      absWorkingDir: join(import.meta.dirname, '..', '..', '..'),
+      entryPoints: ['preload/bridge.preload.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const [file] = result.outputFiles;
+    const requires = [...(file?.text ?? '').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(result.outputFiles).toHaveLength(1);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
   });
 });
