@@ -11,7 +11,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './renderer-protocol.main.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/renderer-serving.ts';
 
 type Log = (line: string) => void;
 

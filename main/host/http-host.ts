@@ -9,6 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { KioskApiErrorBody, KioskEvent } from '../../preload/api.ts';
 import { HTTP_ROUTES } from '../../preload/channels.ts';
 import type { Dispatch } from '../core/api/dispatch.ts';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../core/renderer-serving.ts';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -29,21 +30,8 @@ export interface HttpHost {
 const MAX_BODY_BYTES = 64 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

@@ -12,7 +12,7 @@ import {
   keepScreenAwake,
   kioskWindowOptions,
 } from '../../../main/electron/kiosk-window.main.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../main/electron/renderer-protocol.main.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../main/core/renderer-serving.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 

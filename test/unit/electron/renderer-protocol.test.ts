@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../main/core/renderer-serving.ts';
 import {
-  CONTENT_SECURITY_POLICY,
   isTrustedRendererUrl,
   registerRendererScheme,
   RENDERER_ENTRY_URL,
