@@ -88,6 +88,8 @@ export interface TapPrompt {
   allowed: Intent[];
   warnings: TapWarning[];
   expiresAt: string;
+  /** The card belongs to a configured supervisor: the UI offers supervisor mode (PIN) besides the intents. */
+  supervisor: boolean;
 }
 
 export type TapErrorCode =
@@ -133,6 +135,135 @@ export interface Roster {
   entries: RosterEntry[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Supervisor mode (issue #4). Every supervisor method takes `session` = `SupervisorSession.token`;
+// a call with an unknown or idle-expired session fails with `unauthorized`. Each call refreshes the
+// idle timer and is written to the audit log. National numbers are masked in every view.
+// ---------------------------------------------------------------------------------------------
+
+export interface SupervisorSession {
+  token: string;
+  /** Idle auto-lock time; moved forward by every supervisor call. */
+  expiresAt: string;
+  supervisorName: string;
+}
+
+/** Where a registration was made. `this-kiosk` rows are ours; the others come from the ONSS search. */
+export type RegistrationChannel = 'this-kiosk' | 'other-kiosk' | 'smartphone' | 'web' | 'unknown';
+
+export type RosterAnomalyKind = 'missing-out' | 'double-in' | 'double-out' | 'rejected' | 'remark';
+
+export interface RosterAnomaly {
+  kind: RosterAnomalyKind;
+  /** The registration concerned (`SupervisorRegistration.registrationId`), if any. */
+  registrationId: string | null;
+  at: string | null;
+  /** ONSS remark number (kind `remark`), null when ONSS sent a remark text we cannot number. */
+  remark: number | null;
+  /** What the anomaly is, e.g. `anomaly.missingOut` or `remark.21.label`. */
+  label: MessageRef;
+  /** What the supervisor should do, e.g. `remark.21.action` (texts: main/core/roster/remark-hints.en.json). */
+  hint: MessageRef;
+}
+
+export interface RegistrationRemark {
+  /** Remark number from the ONSS remark table, or null if unrecognised. */
+  number: number | null;
+  /** The remark as ONSS sent it (data, not UI text). */
+  raw: string;
+  hint: MessageRef | null;
+}
+
+export interface SupervisorRegistration {
+  /** Our client reference for `this-kiosk` rows; `remote:<ONSS id>` for the others. */
+  registrationId: string;
+  workerId: string | null;
+  displayName: string | null;
+  maskedNationalNumber: string;
+  /** Unknown (null) for registrations made elsewhere: ONSS only knows the direction. */
+  intent: Intent | null;
+  direction: Direction;
+  at: string;
+  /** Europe/Brussels wall-clock time HH:mm. */
+  localTime: string;
+  channel: RegistrationChannel;
+  /** Sync state for `this-kiosk` rows; `accepted`/`rejected` as ONSS reports it for the others. */
+  state: RegistrationState;
+  remarks: RegistrationRemark[];
+}
+
+export interface SupervisorRosterEntry {
+  workerId: string | null;
+  /** null when the worker is known only from a registration made elsewhere. */
+  displayName: string | null;
+  maskedNationalNumber: string;
+  presence: WorkerPresence;
+  /** Sum of today's IN→OUT intervals (Europe/Brussels day); an open interval counts until now. */
+  workedMinutesToday: number;
+  registrationsToday: number;
+  unsynced: number;
+  anomalies: RosterAnomaly[];
+  channels: RegistrationChannel[];
+}
+
+export interface RemoteMergeStatus {
+  /** `merged`: registrations made elsewhere are included; `offline`: the ONSS search failed (only this kiosk's
+   *  rows, or those of `fetchedAt`); `not-configured`: no ONSS search available. */
+  state: 'merged' | 'offline' | 'not-configured';
+  fetchedAt: string | null;
+  count: number;
+}
+
+export interface SupervisorOverview {
+  generatedAt: string;
+  /** Europe/Brussels calendar day shown, YYYY-MM-DD. */
+  day: string;
+  entries: SupervisorRosterEntry[];
+  /** Today's registrations, ours and those made elsewhere, newest first. */
+  registrations: SupervisorRegistration[];
+  sync: SyncStatus;
+  remote: RemoteMergeStatus;
+  sessionExpiresAt: string;
+}
+
+export interface WorkerSummary {
+  workerId: string;
+  displayName: string;
+  /** e.g. `85.07.30-***.**`: birth date part only. */
+  maskedNationalNumber: string;
+  numberKind: 'niss' | 'bis';
+  /** `eid`: created by an eID tap; `manual`: typed in by a supervisor. */
+  source: 'eid' | 'manual';
+  badges: Array<{ uid: string; enrolledAt: string }>;
+  language: LanguageCode | null;
+  supervisor: boolean;
+}
+
+export interface WorkerList {
+  workers: WorkerSummary[];
+  sessionExpiresAt: string;
+}
+
+export type EnrolmentStep = 'waiting-worker' | 'waiting-badge' | 'linked' | 'failed' | 'cancelled';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: 'text/csv' | 'application/pdf';
+  base64: string;
+}
+
+/** The read-only roster a second browser on the site LAN may see: no national numbers, no registrations. */
+export interface LanRoster {
+  generatedAt: string;
+  siteName: string;
+  entries: Array<{
+    displayName: string | null;
+    presence: WorkerPresence;
+    workedMinutesToday: number;
+    anomalies: RosterAnomalyKind[];
+  }>;
+}
+
 export interface KioskSnapshot {
   site: SiteInfo;
   reader: ReaderStatus;
@@ -150,7 +281,15 @@ export type KioskEvent =
   | { type: 'reader'; status: ReaderStatus }
   | { type: 'sync'; status: SyncStatus }
   | { type: 'registration'; receipt: RegistrationReceipt }
-  | { type: 'roster-changed' };
+  | { type: 'roster-changed' }
+  /** Supervisor enrolment progress; `linked`, `failed` and `cancelled` end the enrolment. */
+  | {
+      type: 'enrolment';
+      step: EnrolmentStep;
+      workerName?: string;
+      badgeUid?: string;
+      message?: MessageRef;
+    };
 
 /** Every operation the UI may ask of the core. One input object per method, always. */
 export interface KioskApi {
@@ -161,6 +300,33 @@ export interface KioskApi {
   getRoster(input: Record<string, never>): Promise<Roster>;
   /** Demo mode only: presents one of `KioskSnapshot.demoCards` as if it had been tapped. */
   presentDemoCard(input: { demoCardId: string }): Promise<null>;
+
+  /** Remembers the worker's language for their next taps; the tap must be live. */
+  setWorkerLanguage(input: { tapId: string; language: LanguageCode }): Promise<null>;
+
+  /** Unlocks supervisor mode for the supervisor whose card made the live tap. Errors: `pin-not-set`,
+   *  `wrong-pin` (params.attemptsLeft), `locked-out` (params.until), `unauthorized` (not a supervisor). */
+  supervisorUnlock(input: { tapId: string; pin: string }): Promise<SupervisorSession>;
+  /** First PIN (4–8 digits) of a supervisor who has none yet; unlocks too. */
+  supervisorSetPin(input: { tapId: string; pin: string }): Promise<SupervisorSession>;
+  supervisorLock(input: { session: string }): Promise<null>;
+  getSupervisorOverview(input: { session: string }): Promise<SupervisorOverview>;
+  listWorkers(input: { session: string; query?: string }): Promise<WorkerList>;
+  /** eID-then-badge enrolment (progress as `enrolment` events); with `workerId` only the badge is awaited. */
+  startEnrolment(input: { session: string; workerId?: string }): Promise<null>;
+  cancelEnrolment(input: { session: string }): Promise<null>;
+  /** A worker without a Belgian eID, by a typed NISS or BIS number; then waits for their badge. */
+  enrolManualWorker(input: {
+    session: string;
+    nationalNumber: string;
+    surname: string;
+    firstNames: string;
+  }): Promise<{ workerId: string; existing: boolean }>;
+  unlinkBadge(input: { session: string; badgeUid: string }): Promise<null>;
+  /** Registrations of Europe/Brussels days `from`..`to` (YYYY-MM-DD, at most 7 days). */
+  exportRegistrations(input: { session: string; from: string; to: string; format: 'csv' | 'pdf' }): Promise<ExportFile>;
+  /** LAN mode only (`settings.lan.enabled`), with its token. */
+  getLanRoster(input: { lanToken: string }): Promise<LanRoster>;
 }
 
 export type KioskApiMethod = keyof KioskApi;
@@ -169,7 +335,20 @@ export type KioskApiOutput<M extends KioskApiMethod> = Awaited<ReturnType<KioskA
 
 /** Errors cross the transport in this shape; `code` is stable, `message` is for the UI. */
 export interface KioskApiErrorBody {
-  code: 'invalid-input' | 'unknown-method' | 'tap-expired' | 'not-available' | 'storage-failed' | 'internal';
+  code:
+    | 'invalid-input'
+    | 'unknown-method'
+    | 'tap-expired'
+    | 'not-available'
+    | 'storage-failed'
+    | 'internal'
+    /** No (or an expired) supervisor session, not a supervisor, or a wrong LAN token. */
+    | 'unauthorized'
+    /** Too many wrong PINs: `message.params.until`. */
+    | 'locked-out'
+    /** The supervisor has no PIN yet: call `supervisorSetPin`. */
+    | 'pin-not-set'
+    | 'wrong-pin';
   message: MessageRef;
 }
 

@@ -26,6 +26,18 @@ const METHOD_SET: Record<KioskApiMethod, true> = {
   cancelTap: true,
   getRoster: true,
   presentDemoCard: true,
+  setWorkerLanguage: true,
+  supervisorUnlock: true,
+  supervisorSetPin: true,
+  supervisorLock: true,
+  getSupervisorOverview: true,
+  listWorkers: true,
+  startEnrolment: true,
+  cancelEnrolment: true,
+  enrolManualWorker: true,
+  unlinkBadge: true,
+  exportRegistrations: true,
+  getLanRoster: true,
 };
 
 export const KIOSK_API_METHODS = Object.keys(METHOD_SET) as KioskApiMethod[];

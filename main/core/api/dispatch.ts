@@ -8,17 +8,23 @@ import { KioskError } from './kiosk-error.ts';
 
 export type DispatchResult =
   | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 404 | 409 | 500 | 503; error: KioskApiErrorBody };
+  | { ok: false; status: ErrorStatus; error: KioskApiErrorBody };
+
+type ErrorStatus = 400 | 401 | 404 | 409 | 423 | 500 | 503;
 
 export type Dispatch = (method: string, input: unknown) => Promise<DispatchResult>;
 
-const STATUS: Record<KioskApiErrorBody['code'], 400 | 404 | 409 | 500 | 503> = {
+const STATUS: Record<KioskApiErrorBody['code'], ErrorStatus> = {
   'invalid-input': 400,
   'unknown-method': 404,
   'tap-expired': 409,
   'not-available': 409,
   'storage-failed': 503,
   internal: 500,
+  unauthorized: 401,
+  'locked-out': 423,
+  'pin-not-set': 409,
+  'wrong-pin': 401,
 };
 
 function isMethod(method: string): method is KioskApiMethod {

@@ -107,6 +107,7 @@ export function createKioskService(deps: KioskServiceDeps) {
       allowed: [...ALL_INTENTS],
       warnings: tapWarnings(last, lastInUtc, now),
       expiresAt: expiresAt.toISOString(),
+      supervisor: false,
     };
     const timer = setTimeout(() => {
       if (pending?.prompt.tapId === prompt.tapId) closeTap('expired');
@@ -194,6 +195,43 @@ export function createKioskService(deps: KioskServiceDeps) {
         throw new KioskError('not-available', { key: 'api.error.notAvailable' });
       }
       return null;
+    },
+
+    async setWorkerLanguage() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async supervisorUnlock() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async supervisorSetPin() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async supervisorLock() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async getSupervisorOverview() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async listWorkers() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async startEnrolment() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async cancelEnrolment() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async enrolManualWorker() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async unlinkBadge() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async exportRegistrations() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    },
+    async getLanRoster() {
+      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
     },
   };
 
