@@ -3,6 +3,7 @@
  * both parse it here so an invalid file gets a message naming the field.
  */
 import { z } from 'zod';
+import { isValidNationalNumber } from '../supervisor/national-number.ts';
 
 const onssSchema = z.object({
   target: z.enum(['demo-standin', 'simulation', 'production', 'custom']),
@@ -34,8 +35,24 @@ export const settingsSchema = z
     }),
     /** How long a tap waits for the worker's choice. */
     tapTimeoutSeconds: z.number().int().min(5).max(120),
+    /** National numbers (NISS or BIS, 11 digits) of the people who may unlock supervisor mode with their card + PIN. */
+    supervisors: z
+      .array(z.string().regex(/^\d{11}$/, '11 digits').refine(isValidNationalNumber, 'not a valid NISS or BIS number'))
+      .default([]),
+    /** Supervisor mode locks itself after this long without a supervisor call. */
+    supervisorIdleSeconds: z.number().int().min(30).max(1800).default(120),
+    /** Read-only roster for a second browser on the site LAN (`getLanRoster`), protected by `token`. */
+    lan: z
+      .object({
+        enabled: z.boolean(),
+        token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, '16 to 128 letters, digits, "-" or "_"').optional(),
+      })
+      .default({ enabled: false }),
   })
   .superRefine((s, ctx) => {
+    if (s.lan.enabled && !s.lan.token) {
+      ctx.addIssue({ code: 'custom', path: ['lan', 'token'], message: 'required when lan.enabled is true' });
+    }
     if (s.onss.target !== 'demo-standin') {
       for (const key of ['baseUrl', 'tokenUrl', 'clientId', 'privateKeyPath'] as const) {
         if (!s.onss[key]) {
@@ -77,5 +94,9 @@ export function demoSettings(): Settings {
     onss: { target: 'demo-standin' },
     host: { port: 8420, bind: '127.0.0.1' },
     tapTimeoutSeconds: 30,
+    // The demo person `jan` (demo-card-source.ts) is the demo supervisor.
+    supervisors: ['91010145773'],
+    supervisorIdleSeconds: 120,
+    lan: { enabled: false },
   };
 }
