@@ -11,6 +11,8 @@ import { createKioskService, type DemoCards } from '../kiosk/kiosk-service.node.
 import { createRegistrationService } from '../registration/registration-service.node.ts';
 import { openDatabase, type OpenOptions } from '../store/database.node.ts';
 import { createKioskStore, type KioskStore } from '../store/kiosk-store.node.ts';
+import { createSupervisorStore } from '../store/supervisor-store.node.ts';
+import type { RemoteRegistrations } from '../roster/remote-registrations.ts';
 import { createOutboxWorker, type OutboxWorker } from '../sync/outbox-worker.node.ts';
 import type { PresenceSender } from '../sync/presence-sender.ts';
 
@@ -22,6 +24,8 @@ export interface KioskAppOptions {
   sender: PresenceSender;
   clock?: () => Date;
   database?: OpenOptions;
+  /** The ONSS search for registrations made elsewhere at this workplace (supervisor overview). */
+  remote?: RemoteRegistrations;
   log: (message: string) => void;
 }
 
@@ -56,7 +60,9 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
     registrations,
     sync: outbox,
     clock,
+    supervisorStore: createSupervisorStore(db),
     ...(options.demoCards ? { demoCards: options.demoCards } : {}),
+    ...(options.remote ? { remote: options.remote } : {}),
   });
   const service = kiosk;
   for (const source of options.cardSources) {

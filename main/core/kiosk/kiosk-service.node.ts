@@ -27,6 +27,9 @@ import {
 } from '../registration/presence-rules.ts';
 import { displayName, type RegistrationService } from '../registration/registration-service.node.ts';
 import type { KioskStore, WorkerRow } from '../store/kiosk-store.node.ts';
+import type { SupervisorStore } from '../store/supervisor-store.node.ts';
+import type { RemoteRegistrations } from '../roster/remote-registrations.ts';
+import { createSupervisorService } from '../supervisor/supervisor-service.node.ts';
 import { brusselsDayStart } from '../time/brussels-time.ts';
 import { newClientReference } from '../registration/client-reference.ts';
 import { aggregateReaderStatus, type SourceReaderState } from './reader-status.ts';
@@ -53,6 +56,9 @@ export interface KioskServiceDeps {
   sync: { status(): SyncStatus; wake(): void };
   clock: () => Date;
   demoCards?: DemoCards;
+  supervisorStore: SupervisorStore;
+  /** Registrations of the same workplace made elsewhere (the ONSS search); absent → the overview says so. */
+  remote?: RemoteRegistrations;
 }
 
 interface PendingTap {
@@ -70,6 +76,24 @@ export function createKioskService(deps: KioskServiceDeps) {
 
   function emit(event: KioskEvent): void {
     for (const listener of listeners) listener(event);
+  }
+
+  const supervisor = createSupervisorService({
+    settings,
+    store,
+    supervisors: deps.supervisorStore,
+    clock,
+    emit,
+    sync,
+    ...(deps.remote ? { remote: deps.remote } : {}),
+  });
+
+  /** The open tap with this id, or `tap-expired`: methods acting for a worker need their live tap. */
+  function liveTap(tapId: string): PendingTap {
+    if (!pending || pending.prompt.tapId !== tapId || Date.parse(pending.prompt.expiresAt) <= clock().getTime()) {
+      throw new KioskError('tap-expired', { key: 'api.error.tapExpired' });
+    }
+    return pending;
   }
 
   function closeTap(reason: 'registered' | 'cancelled' | 'expired' | 'replaced'): void {
@@ -107,7 +131,7 @@ export function createKioskService(deps: KioskServiceDeps) {
       allowed: [...ALL_INTENTS],
       warnings: tapWarnings(last, lastInUtc, now),
       expiresAt: expiresAt.toISOString(),
-      supervisor: false,
+      supervisor: supervisor.isSupervisor(worker),
     };
     const timer = setTimeout(() => {
       if (pending?.prompt.tapId === prompt.tapId) closeTap('expired');
@@ -155,11 +179,9 @@ export function createKioskService(deps: KioskServiceDeps) {
 
     async register({ tapId, intent }): Promise<RegistrationReceipt> {
       const now = clock();
-      if (!pending || pending.prompt.tapId !== tapId || Date.parse(pending.prompt.expiresAt) <= now.getTime()) {
-        throw new KioskError('tap-expired', { key: 'api.error.tapExpired' });
-      }
+      const tap = liveTap(tapId);
       // Recorded first; the tap closes only once the row is committed, so a storage error lets the worker retry.
-      const receipt = registrations.record(pending.worker, intent, pending.prompt.cardKind, now);
+      const receipt = registrations.record(tap.worker, intent, tap.prompt.cardKind, now);
       closeTap('registered');
       emit({ type: 'registration', receipt });
       emit({ type: 'roster-changed' });
@@ -197,42 +219,61 @@ export function createKioskService(deps: KioskServiceDeps) {
       return null;
     },
 
-    async setWorkerLanguage() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+    async setWorkerLanguage({ tapId, language }) {
+      const tap = liveTap(tapId);
+      store.setWorkerLanguage(tap.worker.id, language, clock());
+      tap.worker = { ...tap.worker, language };
+      tap.prompt = { ...tap.prompt, worker: { ...tap.prompt.worker, language } };
+      return null;
     },
-    async supervisorUnlock() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async supervisorUnlock({ tapId, pin }) {
+      const tap = liveTap(tapId);
+      const session = await supervisor.unlock(tap.worker, pin);
+      if (pending === tap) closeTap('cancelled');
+      return session;
     },
-    async supervisorSetPin() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async supervisorSetPin({ tapId, pin }) {
+      const tap = liveTap(tapId);
+      const session = await supervisor.setPin(tap.worker, pin);
+      if (pending === tap) closeTap('cancelled');
+      return session;
     },
-    async supervisorLock() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async supervisorLock({ session }) {
+      supervisor.lock(session);
+      return null;
     },
-    async getSupervisorOverview() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    getSupervisorOverview: ({ session }) => supervisor.overview(session),
+
+    async listWorkers({ session, query }) {
+      return supervisor.listWorkers(session, query);
     },
-    async listWorkers() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async startEnrolment({ session, workerId }) {
+      supervisor.startEnrolment(session, workerId);
+      return null;
     },
-    async startEnrolment() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async cancelEnrolment({ session }) {
+      supervisor.cancelEnrolment(session);
+      return null;
     },
-    async cancelEnrolment() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async enrolManualWorker({ session, ...worker }) {
+      return supervisor.enrolManual(session, worker);
     },
-    async enrolManualWorker() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
+
+    async unlinkBadge({ session, badgeUid }) {
+      supervisor.unlinkBadge(session, badgeUid);
+      return null;
     },
-    async unlinkBadge() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
-    },
-    async exportRegistrations() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
-    },
-    async getLanRoster() {
-      throw new KioskError('not-available', { key: 'api.error.notAvailable' }, 'supervisor mode: work in progress');
-    },
+
+    exportRegistrations: ({ session, ...range }) => supervisor.exportRegistrations(session, range),
+
+    getLanRoster: ({ lanToken }) => supervisor.lanRoster(lanToken),
   };
 
   return {
@@ -261,6 +302,12 @@ export function createKioskService(deps: KioskServiceDeps) {
         case 'card-read': {
           setReaderStatus(aggregateReaderStatus(sources));
           const reading = event.reading;
+          try {
+            if (supervisor.handleReading(reading)) return;
+          } catch {
+            tapError('storage-failed');
+            return;
+          }
           if (reading.kind === 'badge') {
             const worker = store.workerByBadge(reading.uid);
             if (worker) openTap(worker, 'badge');
@@ -280,6 +327,7 @@ export function createKioskService(deps: KioskServiceDeps) {
       }
     },
     dispose(): void {
+      supervisor.dispose();
       if (pending) clearTimeout(pending.timer);
       pending = null;
       listeners.clear();

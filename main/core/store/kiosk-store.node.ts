@@ -176,6 +176,9 @@ export function createKioskStore(db: SqliteDatabase) {
     audit: db.prepare<{ now: string; actor: string; action: string; details: string }>(
       `INSERT INTO audit_log (at_utc, actor, action, details) VALUES (@now, @actor, @action, @details)`,
     ),
+    setLanguage: db.prepare<{ id: number; language: string; now: string }>(
+      `UPDATE workers SET language = @language, updated_at = @now WHERE id = @id`,
+    ),
     getSyncState: db.prepare<[string], { value: string }>(`SELECT value FROM sync_state WHERE key = ?`),
     setSyncState: db.prepare<{ key: string; value: string }>(
       `INSERT INTO sync_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -242,6 +245,10 @@ export function createKioskStore(db: SqliteDatabase) {
     },
     appendAudit(actor: string, action: string, details: Record<string, unknown>, now: Date): void {
       s.audit.run({ now: now.toISOString(), actor, action, details: JSON.stringify(details) });
+    },
+    /** The language the worker picked; their next prompts carry it. */
+    setWorkerLanguage(workerId: number, language: string, now: Date): void {
+      s.setLanguage.run({ id: workerId, language, now: now.toISOString() });
     },
     getSyncState(key: string): string | null {
       return s.getSyncState.get(key)?.value ?? null;

@@ -81,9 +81,6 @@ export function createSupervisorStore(db: SqliteDatabase) {
       `INSERT INTO badges (uid, worker_id, enrolled_at) VALUES (@uid, @workerId, @now)`,
     ),
     deleteBadge: db.prepare<[string], { workerId: number }>(`DELETE FROM badges WHERE uid = ? RETURNING worker_id AS workerId`),
-    setLanguage: db.prepare<{ id: number; language: string; now: string }>(
-      `UPDATE workers SET language = @language, updated_at = @now WHERE id = @id`,
-    ),
     registrations: db.prepare<{ from: string; to: string }, Omit<RegistrationView, 'remarks'> & { remarks: string }>(
       `SELECT r.client_ref AS clientRef, r.worker_id AS workerId, w.niss, w.surname, w.first_names AS firstNames,
               r.direction, r.intent, r.at_utc AS atUtc, r.state, r.remarks, r.last_error AS lastError, r.kiosk_id AS kioskId
@@ -141,9 +138,6 @@ export function createSupervisorStore(db: SqliteDatabase) {
     /** Returns the worker the badge belonged to, or null if it was not linked. */
     unlinkBadge(uid: string): number | null {
       return s.deleteBadge.get(uid)?.workerId ?? null;
-    },
-    setLanguage(workerId: number, language: string, now: Date): void {
-      s.setLanguage.run({ id: workerId, language, now: now.toISOString() });
     },
     registrationsBetween(fromUtc: Date, toUtc: Date): RegistrationView[] {
       return s.registrations
