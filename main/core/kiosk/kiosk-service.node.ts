@@ -113,7 +113,7 @@ export function createKioskService(deps: KioskServiceDeps) {
 
   function openTap(worker: WorkerRow, cardKind: CardKind): void {
     // A second tap of the same card while its prompt is open is the same tap (no double registration).
-    if (pending && pending.worker.id === worker.id) {
+    if (pending && pending.worker.id === worker.id && Date.parse(pending.prompt.expiresAt) > clock().getTime()) {
       emit({ type: 'tap', prompt: pending.prompt });
       return;
     }
