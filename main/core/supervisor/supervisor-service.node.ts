@@ -30,7 +30,7 @@ import { mergeRegistrations, type RemoteRegistration, type RemoteRegistrations }
 import type { KioskStore, WorkerRow } from '../store/kiosk-store.node.ts';
 import type { SupervisorStore } from '../store/supervisor-store.node.ts';
 import { SITE_ZONE } from '../time/brussels-time.ts';
-import { checkNationalNumber, maskNationalNumber } from './national-number.ts';
+import { checkNationalNumber, maskNationalNumber } from '../identity/national-number.ts';
 import { hashPin, verifyPin } from './pin-hash.node.ts';
 
 export const MAX_PIN_FAILURES = 5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNationalNumber, maskNationalNumber } from '../../../main/core/supervisor/national-number.ts';
+import { checkNationalNumber, maskNationalNumber } from '../../../main/core/identity/national-number.ts';
 import { hashPin, verifyPin } from '../../../main/core/supervisor/pin-hash.node.ts';
 
 describe('NISS and BIS numbers', () => {
