@@ -10,12 +10,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startKioskApp } from '../core/app/kiosk-app.node.ts';
-import { connectOnss } from '../core/app/onss-connection.node.ts';
-import { createPcscCardSource } from '../core/card/pcsc-card-source.node.ts';
-import type { CardSource } from '../core/card/card-source.ts';
+import { startKioskRuntime } from '../core/app/kiosk-runtime.node.ts';
 import { SettingsError } from '../core/config/settings.ts';
-import { createDemoCardSource } from '../core/demo/demo-card-source.ts';
+import { nodeStandinLauncher } from '../core/demo/standin-process.node.ts';
 import { startHttpHost } from './http-host.ts';
 import { loadHostSettings } from './settings-file.ts';
 
@@ -59,10 +56,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const onss = await connectOnss(settings, dataDir, log);
-  const demo = settings.demo ? createDemoCardSource() : null;
-  const sources: CardSource[] = [createPcscCardSource({ log }), ...(demo ? [demo] : [])];
-  const app = startKioskApp({ settings, dataDir, cardSources: sources, sender: onss.sender, log, ...(demo ? { demoCards: demo } : {}) });
+  const app = await startKioskRuntime({
+    settings,
+    dataDir,
+    log,
+    launchStandin: nodeStandinLauncher(fileURLToPath(new URL('../standin/cli.mjs', import.meta.url))),
+  });
   const host = await startHttpHost({
     dispatch: app.dispatch,
     subscribe: app.onEvent,
@@ -78,7 +77,6 @@ async function main(): Promise<void> {
     stopping = true;
     await host.close();
     await app.stop();
-    await onss.stop();
     process.exit(0);
   }
   process.on('SIGINT', () => void stop());

@@ -1,0 +1,40 @@
+/**
+ * Everything both shells start, in one place: the ONSS connection (the stand-in in demo mode), the
+ * card sources (PC/SC always, demo cards in demo mode) and the kiosk app. A shell adds only its
+ * transport (IPC or HTTP) and its way of launching the demo stand-in.
+ */
+import type { Settings } from '../config/settings.ts';
+import type { CardSource } from '../card/card-source.ts';
+import { createPcscCardSource } from '../card/pcsc-card-source.node.ts';
+import { createDemoCardSource } from '../demo/demo-card-source.ts';
+import type { StandinLauncher } from '../demo/standin-process.node.ts';
+import { startKioskApp, type KioskApp } from './kiosk-app.node.ts';
+import { connectOnss } from './onss-connection.node.ts';
+
+export interface KioskRuntimeOptions {
+  settings: Settings;
+  dataDir: string;
+  log: (message: string) => void;
+  launchStandin: StandinLauncher;
+}
+
+export async function startKioskRuntime(options: KioskRuntimeOptions): Promise<KioskApp> {
+  const { settings, dataDir, log } = options;
+  const onss = await connectOnss(settings, dataDir, log, options.launchStandin);
+  const demo = settings.demo ? createDemoCardSource() : null;
+  const sources: CardSource[] = [createPcscCardSource({ log }), ...(demo ? [demo] : [])];
+  let app: KioskApp;
+  try {
+    app = startKioskApp({ settings, dataDir, cardSources: sources, sender: onss.sender, log, ...(demo ? { demoCards: demo } : {}) });
+  } catch (error) {
+    await onss.stop();
+    throw error;
+  }
+  return {
+    ...app,
+    async stop() {
+      await app.stop();
+      await onss.stop();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The PC/SC card source on the real stack: pcscd + the vpcd virtual reader + emulated cards.
+ * Inserting = connecting the emulator to vpcd; removing = closing it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CardSourceEvent } from '../../../main/core/card/card-source.ts';
+import { createPcscCardSource } from '../../../main/core/card/pcsc-card-source.node.ts';
+import { insertCard, CARD_PROFILES, type CardProfileName } from '../../support/pcsc/card-emulator.ts';
+import { startPcscd, type Pcscd } from '../../support/pcsc/pcscd-harness.ts';
+
+let pcscd: Pcscd;
+const source = createPcscCardSource({ log: () => {} });
+const events: CardSourceEvent[] = [];
+const waiters: Array<{ match: (e: CardSourceEvent) => boolean; resolve: (e: CardSourceEvent) => void }> = [];
+
+function nextEvent(match: (e: CardSourceEvent) => boolean): Promise<CardSourceEvent> {
+  const seen = events.find(match);
+  if (seen) {
+    events.splice(events.indexOf(seen), 1);
+    return Promise.resolve(seen);
+  }
+  return new Promise((resolve) => waiters.push({ match, resolve }));
+}
+
+/** Polls a condition the card emulator exposes (APDUs seen), since a deduplicated read emits nothing. */
+async function condition(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+const isOutcome = (e: CardSourceEvent) => e.type === 'card-read' || e.type === 'card-failed';
+
+/** Inserts a card, waits for its read outcome, removes it and waits for the removal. */
+async function tap(name: CardProfileName, slot = 0) {
+  const card = await insertCard(name, pcscd.port + slot);
+  const outcome = await nextEvent(isOutcome);
+  await card.remove();
+  await nextEvent((e) => e.type === 'card-removed');
+  return { outcome, apdus: card.apdus };
+}
+
+beforeAll(async () => {
+  pcscd = await startPcscd();
+  source.start((event) => {
+    const waiter = waiters.find((w) => w.match(event));
+    if (waiter) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(event);
+    } else events.push(event);
+  });
+  await nextEvent((e) => e.type === 'readers' && e.readers.length === 2);
+});
+
+afterAll(async () => {
+  await source.stop();
+  await pcscd.stop();
+});
+
+describe('PC/SC card source (pcscd + vpcd + emulated cards)', () => {
+  it('sees both slots of the virtual reader', () => {
+    expect(pcscd.readerNames).toEqual(['Lab eID Reader 00 00', 'Lab eID Reader 00 01']);
+  });
+
+  it('reads a Belgian eID (applet 1.7) in 2 APDUs: SELECT by path, one READ BINARY that reaches the padding', async () => {
+    const { outcome, apdus } = await tap('beid-17');
+    expect(outcome).toEqual({
+      type: 'card-read',
+      reading: { kind: 'eid', reader: 'Lab eID Reader 00 00', identity: CARD_PROFILES['beid-17'].identity },
+    });
+    expect(apdus).toEqual(['00A4080C04DF014031', '00B0000000']);
+  });
+
+  it('reads an applet 1.8 card and a foreigner residence card', async () => {
+    expect((await tap('beid-18')).outcome).toMatchObject({ type: 'card-read', reading: { kind: 'eid' } });
+    expect((await tap('beid-foreigner')).outcome).toMatchObject({
+      type: 'card-read',
+      reading: { identity: { nationalNumber: '79080816153', surname: 'Wiśniewska' } },
+    });
+  });
+
+  it('falls back to FID-by-FID selection when a card refuses the path', async () => {
+    const { outcome, apdus } = await tap('beid-path-refused');
+    expect(outcome).toMatchObject({ type: 'card-read' });
+    expect(apdus.slice(0, 4)).toEqual(['00A4080C04DF014031', '00A4020C023F00', '00A4020C02DF01', '00A4020C024031']);
+  });
+
+  it('reads a contactless badge UID with GET DATA, in the second slot too', async () => {
+    const { outcome, apdus } = await tap('badge', 1);
+    expect(outcome).toEqual({ type: 'card-read', reading: { kind: 'badge', reader: 'Lab eID Reader 00 01', uid: '04A2B3C4D5E680' } });
+    expect(apdus).toEqual(['FFCA000000']);
+  });
+
+  it.each([
+    ['unknown-contact-card', 'unknown-card'],
+    ['beid-corrupt', 'unreadable-card'],
+    ['beid-bad-niss', 'invalid-number'],
+  ] as const)('%s → %s', async (profile, code) => {
+    expect((await tap(profile)).outcome).toMatchObject({ type: 'card-failed', code });
+  });
+
+  it('a card pulled mid-read is reported, and the next insert reads fine', async () => {
+    const card = await insertCard('beid-removed-mid-read', pcscd.port);
+    const outcome = await nextEvent(isOutcome);
+    expect(outcome).toMatchObject({ type: 'card-failed', code: 'card-removed' });
+    await card.dropped;
+    await nextEvent((e) => e.type === 'card-removed');
+    expect((await tap('beid-17')).outcome).toMatchObject({ type: 'card-read' });
+  });
+
+  it('the same card presented twice within a few seconds is one tap', async () => {
+    await tap('beid-foreigner', 1);
+    const again = await insertCard('beid-foreigner', pcscd.port + 1);
+    await nextEvent((e) => e.type === 'reading');
+    // The card was read again (SELECT + READ BINARY) but produced no second tap.
+    await condition(() => again.apdus.length >= 2);
+    await again.remove();
+    await nextEvent((e) => e.type === 'card-removed');
+    // A different card afterwards is read normally, so nothing is stuck.
+    expect((await tap('beid-17', 1)).outcome).toMatchObject({ type: 'card-read', reading: { identity: { surname: 'Dupré-Ørsted' } } });
+    expect(events.filter(isOutcome)).toEqual([]);
+  });
+});
