@@ -3,7 +3,7 @@
  * both parse it here so an invalid file gets a message naming the field.
  */
 import { z } from 'zod';
-import { isValidNationalNumber } from '../supervisor/national-number.ts';
+import { isValidNationalNumber } from '../identity/national-number.ts';
 
 const onssSchema = z.object({
   target: z.enum(['demo-standin', 'simulation', 'production', 'custom']),

@@ -4,7 +4,7 @@
  * export is a document for the office, not kiosk UI.
  */
 import { DateTime } from 'luxon';
-import { maskNationalNumber } from '../supervisor/national-number.ts';
+import { maskNationalNumber } from '../identity/national-number.ts';
 import { SITE_ZONE } from '../time/brussels-time.ts';
 import type { RosterRegistration } from './anomalies.ts';
 import { describeRemark } from './remarks.ts';

@@ -10,7 +10,7 @@ import type {
   SupervisorRosterEntry,
 } from '../../../preload/api.ts';
 import { presenceAfter } from '../registration/presence-rules.ts';
-import { maskNationalNumber } from '../supervisor/national-number.ts';
+import { maskNationalNumber } from '../identity/national-number.ts';
 import { brusselsHourMinute } from '../time/brussels-time.ts';
 import { detectAnomalies, workedMinutes, type RosterRegistration } from './anomalies.ts';
 import { describeRemark } from './remarks.ts';
