@@ -8,10 +8,10 @@ import Database from 'better-sqlite3';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
 import { startStandin, type Standin } from '../support/onss-standin.ts';
 import { startPcscd, type Pcscd } from '../support/pcsc/pcscd-harness.ts';
-import { insertCard, CARD_PROFILES } from '../support/pcsc/card-emulator.ts';
+import { insertCard, CITIZEN } from '../support/pcsc/card-emulator.ts';
 
-const citizen = CARD_PROFILES['beid-17'].identity;
-const fullName = `${citizen.firstNames} ${citizen.surname}`;
+/** The holder of the emulated 'beid-17' card. */
+const fullName = `${CITIZEN.firstNames} ${CITIZEN.surname}`;
 
 let pcscd: Pcscd;
 let standin: Standin;

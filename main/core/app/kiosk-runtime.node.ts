@@ -25,7 +25,7 @@ export async function startKioskRuntime(options: KioskRuntimeOptions): Promise<K
   const sources: CardSource[] = [createPcscCardSource({ log }), ...(demo ? [demo] : [])];
   let app: KioskApp;
   try {
-    app = startKioskApp({ settings, dataDir, cardSources: sources, sender: onss.sender, log, ...(demo ? { demoCards: demo } : {}) });
+    app = startKioskApp({ settings, dataDir, cardSources: sources, sender: onss.sender, remote: onss.remote, log, ...(demo ? { demoCards: demo } : {}) });
   } catch (error) {
     await onss.stop();
     throw error;

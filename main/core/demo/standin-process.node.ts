@@ -20,8 +20,13 @@ export function nodeStandinLauncher(scriptPath: string): StandinLauncher {
   return (args) => spawn(process.execPath, [scriptPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
 }
 
-/** Resolves with the port from the stand-in's `{"event":"ready","port":N}` line. */
-export function waitForStandinReady(child: StandinProcess, timeoutMs = 15_000): Promise<number> {
+export interface StandinEndpoints {
+  baseUrl: string;
+  tokenUrl: string;
+}
+
+/** Resolves with the URLs from the stand-in's `{"event":"ready","baseUrl":…,"tokenUrl":…}` line. */
+export function waitForStandinReady(child: StandinProcess, timeoutMs = 15_000): Promise<StandinEndpoints> {
   return new Promise((resolve, reject) => {
     if (!child.stdout) {
       reject(new Error('the ONSS stand-in has no stdout to report readiness on'));
@@ -31,10 +36,10 @@ export function waitForStandinReady(child: StandinProcess, timeoutMs = 15_000): 
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       try {
-        const message = JSON.parse(line) as { event?: string; port?: number };
-        if (message.event === 'ready' && typeof message.port === 'number') {
+        const message = JSON.parse(line) as { event?: string; baseUrl?: unknown; tokenUrl?: unknown };
+        if (message.event === 'ready' && typeof message.baseUrl === 'string' && typeof message.tokenUrl === 'string') {
           clearTimeout(timer);
-          resolve(message.port);
+          resolve({ baseUrl: message.baseUrl, tokenUrl: message.tokenUrl });
         }
       } catch {
         // Not a protocol line.

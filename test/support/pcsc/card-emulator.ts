@@ -7,7 +7,7 @@
 import { connect, type Socket } from 'node:net';
 import { CARD_PROFILES, type CardProfile, type CardProfileName } from './card-profiles.ts';
 
-export { CARD_PROFILES, type CardProfileName } from './card-profiles.ts';
+export { CARD_PROFILES, CITIZEN, type CardProfileName } from './card-profiles.ts';
 
 const sw = (value: number) => [value >> 8, value & 0xff];
 

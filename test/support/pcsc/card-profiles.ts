@@ -68,7 +68,7 @@ function citizenFile(identity: Identity, extra: ReadonlyArray<[number, string | 
   );
 }
 
-const CITIZEN: Identity = { nationalNumber: '85073003328', surname: 'Dupré-Ørsted', firstNames: 'Zoë Élodie' };
+export const CITIZEN: Identity = { nationalNumber: '85073003328', surname: 'Dupré-Ørsted', firstNames: 'Zoë Élodie' };
 const CITIZEN_18: Identity = { nationalNumber: '92031724633', surname: 'Van den Broeck', firstNames: 'Pieter-Jan' };
 const RESIDENT: Identity = { nationalNumber: '79080816153', surname: 'Wiśniewska', firstNames: 'Małgorzata' };
 
