@@ -25,7 +25,10 @@ export async function startKioskHost(customise: (settings: Settings) => Settings
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr.push(chunk.toString());
+    if (process.env.CIAO_HOST_LOG) process.stderr.write(`[host] ${chunk.toString()}`);
+  });
   const ready = await new Promise<{ url: string; databaseFile: string }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {

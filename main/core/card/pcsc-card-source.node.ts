@@ -17,8 +17,6 @@ import { ApduError } from './apdu/response.ts';
 
 const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
 const SERVICE_POLL_MS = 2_000;
-/** The same card presented again within this window is the same tap. */
-export const SAME_TAP_WINDOW_MS = 3_000;
 
 const REMOVAL_GRACE_MS = 500;
 
@@ -50,7 +48,6 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
   let listener: ((event: CardSourceEvent) => void) | null = null;
   let poll: ReturnType<typeof setInterval> | null = null;
   const readers = new Map<string, Reader>();
-  const lastTap = new Map<string, { key: string; at: number }>();
   let stopped = true;
 
   const emit = (event: CardSourceEvent) => listener?.(event);
@@ -64,13 +61,6 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     });
   }
 
-  function isRepeat(readerName: string, key: string): boolean {
-    const now = Date.now();
-    const last = lastTap.get(readerName);
-    lastTap.set(readerName, { key, at: now });
-    return last !== undefined && last.key === key && now - last.at < SAME_TAP_WINDOW_MS;
-  }
-
   async function handleCard(reader: Reader, atr: Uint8Array): Promise<void> {
     const name = reader.name;
     const family = cardFamily(atr);
@@ -79,7 +69,7 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     try {
       if (family === 'contactless') {
         const uid = await readBadgeUid(exchange);
-        if (!isRepeat(name, `badge:${uid}`)) emit({ type: 'card-read', reading: { kind: 'badge', reader: name, uid } });
+        emit({ type: 'card-read', reading: { kind: 'badge', reader: name, uid } });
         return;
       }
       const result = await readIdentity(exchange);
@@ -93,9 +83,9 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
         return;
       }
       const { nationalNumber, surname, firstNames } = result.identity;
-      if (!isRepeat(name, `eid:${nationalNumber}`)) {
-        emit({ type: 'card-read', reading: { kind: 'eid', reader: name, identity: { nationalNumber, surname, firstNames } } });
-      }
+      // A second presentation of the same card is not filtered here: the kiosk service maps it onto
+      // the open prompt, and after a registration it asks before a second IN or OUT in a row.
+      emit({ type: 'card-read', reading: { kind: 'eid', reader: name, identity: { nationalNumber, surname, firstNames } } });
     } catch (error) {
       const cardAnswered = error instanceof NotAnEidError || error instanceof ApduError;
       // A transport failure is usually the card leaving; PC/SC reports the removal a moment later.
@@ -117,7 +107,6 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     reader.on('error', (error: Error) => options.log(`pcsc: ${reader.name}: ${error.message}`));
     reader.on('end', () => {
       readers.delete(reader.name);
-      lastTap.delete(reader.name);
       publishReaders();
     });
   }
