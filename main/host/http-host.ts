@@ -66,15 +66,15 @@ function sendError(res: ServerResponse, status: number, detail: string): void {
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'Content-Type must be application/json');
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'body too large');
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is read to its end (and dropped) so the client gets the 413 instead of a reset;
+  // the server's request timeout bounds how long that may take.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'body too large');
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new HttpError(413, 'body too large');
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
   try {

@@ -46,7 +46,7 @@ export async function startKioskHost(customise: (settings: Settings) => Settings
     dataDir: temp.dir,
     process: child,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

@@ -97,7 +97,7 @@ export async function startStandin(options: StandinStartOptions = {}): Promise<S
       },
     },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await exited;
       }

@@ -26,8 +26,13 @@ async function invoke<T>(host: KioskHost, method: string, input: unknown): Promi
 
 /** Follows the SSE stream and hands out tap ids as they arrive. */
 function tapStream(host: KioskHost) {
-  const waiting: Array<(tapId: string) => void> = [];
+  const waiting: Array<{ resolve: (tapId: string) => void; reject: (e: Error) => void }> = [];
   const controller = new AbortController();
+  let ended = false;
+  const endAll = () => {
+    ended = true;
+    for (const w of waiting.splice(0)) w.reject(new Error('event stream ended'));
+  };
   void (async () => {
     const res = await fetch(new URL('api/events', host.url), { signal: controller.signal });
     const decoder = new TextDecoder();
@@ -41,12 +46,18 @@ function tapStream(host: KioskHost) {
         const data = frame.split('\n').find((l) => l.startsWith('data: '));
         if (!data) continue;
         const event = JSON.parse(data.slice(6)) as KioskEvent;
-        if (event.type === 'tap') waiting.shift()?.(event.prompt.tapId);
+        if (event.type === 'tap') waiting.shift()?.resolve(event.prompt.tapId);
       }
     }
-  })().catch(() => {});
+  })()
+    .catch(() => {})
+    .finally(endAll);
   return {
-    next: () => new Promise<string>((resolve) => waiting.push(resolve)),
+    next: () =>
+      new Promise<string>((resolve, reject) => {
+        if (ended) reject(new Error('event stream ended'));
+        else waiting.push({ resolve, reject });
+      }),
     close: () => controller.abort(),
   };
 }
@@ -73,6 +84,7 @@ describe('kill -9 during a burst of registrations', () => {
     try {
       for (let i = 0; i < 1000; i += 1) {
         const tap = events.next();
+        tap.catch(() => {}); // awaited below; a dead host rejects it before that
         await invoke(host, 'presentDemoCard', { demoCardId: people[i % people.length] });
         const tapId = await tap;
         const receipt = await invoke<RegistrationReceipt>(host, 'register', {
@@ -88,7 +100,8 @@ describe('kill -9 during a burst of registrations', () => {
       events.close();
     }
     expect(killed).toBe(true);
-    await new Promise((resolve) => (host?.process.exitCode !== null ? resolve(null) : host?.process.once('exit', resolve)));
+    const child = host.process;
+    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
 
     const db = new Database(host.databaseFile);
     const stored = new Set(
