@@ -15,6 +15,7 @@ import { createSupervisorStore } from '../store/supervisor-store.node.ts';
 import type { RemoteRegistrations } from '../roster/remote-registrations.ts';
 import { createOutboxWorker, type OutboxWorker } from '../sync/outbox-worker.node.ts';
 import type { PresenceSender } from '../sync/presence-sender.ts';
+import type { BackoffPolicy } from '../sync/backoff.ts';
 
 export interface KioskAppOptions {
   settings: Settings;
@@ -26,6 +27,8 @@ export interface KioskAppOptions {
   database?: OpenOptions;
   /** The ONSS search for registrations made elsewhere at this workplace (supervisor overview). */
   remote?: RemoteRegistrations;
+  /** Retry pacing of the outbox; tests and benchmarks shorten it. */
+  syncBackoff?: BackoffPolicy;
   log: (message: string) => void;
 }
 
@@ -53,6 +56,7 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
     sender: options.sender,
     clock,
     onStatus: (status) => kiosk?.syncChanged(status),
+    ...(options.syncBackoff ? { backoff: options.syncBackoff } : {}),
   });
   kiosk = createKioskService({
     settings: options.settings,
