@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     staticDir,
     bind: settings.host.bind,
     port,
+    // LAN mode: other machines on the site network may read the roster with the LAN token, nothing else.
+    remoteMethods: settings.lan.enabled ? ['getLanRoster'] : [],
     log,
   });
 

@@ -17,8 +17,13 @@ export interface HttpHostOptions {
   staticDir: string;
   bind: string;
   port: number;
-  /** Extra Host header values accepted besides the bound address (LAN mode names). */
-  allowedHosts?: readonly string[];
+  /**
+   * API methods a client on another machine may call (LAN mode: the read-only roster). Everything
+   * else — taps, registrations, supervisor mode, the event stream — answers only on loopback.
+   */
+  remoteMethods?: readonly string[];
+  /** Which client addresses count as this machine; loopback by default. */
+  isLocalClient?: (address: string | undefined) => boolean;
   log: (message: string) => void;
 }
 
@@ -38,6 +43,10 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
+}
 
 class HttpError extends Error {
   constructor(
@@ -131,14 +140,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   let allowedHosts: Set<string> = new Set();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // DNS-rebinding guard: only our own host names may address the API.
+    const local = (options.isLocalClient ?? isLoopback)(req.socket.remoteAddress);
+    // DNS-rebinding guard: a page in a browser on this machine may address the API only by our own
+    // names. (Other machines are limited to `remoteMethods` below, whatever name they use.)
     const host = (req.headers.host ?? '').toLowerCase();
-    if (!allowedHosts.has(host)) throw new HttpError(421, 'unexpected Host header');
+    if (local && !allowedHosts.has(host)) throw new HttpError(421, 'unexpected Host header');
     const url = new URL(req.url ?? '/', 'http://kiosk.invalid');
     const { pathname } = url;
     if (pathname.startsWith(HTTP_ROUTES.invokePrefix)) {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');
       const method = pathname.slice(HTTP_ROUTES.invokePrefix.length);
+      if (!local && !(options.remoteMethods ?? []).includes(method)) throw new HttpError(403, 'only the LAN roster is served to other machines');
       const input = await readJsonBody(req);
       const result = await options.dispatch(method, input);
       if (result.ok) sendJson(res, 200, { ok: true, value: result.value });
@@ -147,6 +159,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     if (pathname === HTTP_ROUTES.events) {
       if (req.method !== 'GET') throw new HttpError(405, 'use GET');
+      if (!local) throw new HttpError(403, 'events are served on this machine only');
       openEventStream(req, res);
       return;
     }
@@ -182,8 +195,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   const { port } = server.address() as AddressInfo;
   const hostPart = options.bind.includes(':') ? `[${options.bind}]` : options.bind;
-  allowedHosts = new Set([`${hostPart}:${port}`, `localhost:${port}`, ...(options.allowedHosts ?? []).map((h) => `${h.toLowerCase()}:${port}`)]);
-  if (options.bind === '127.0.0.1') allowedHosts.add(`127.0.0.1:${port}`);
+  allowedHosts = new Set([`${hostPart}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
 
   return {
     url: `http://${hostPart}:${port}/`,

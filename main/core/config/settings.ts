@@ -50,6 +50,9 @@ export const settingsSchema = z
       .default({ enabled: false }),
   })
   .superRefine((s, ctx) => {
+    if (!['127.0.0.1', '::1', 'localhost'].includes(s.host.bind) && !s.lan.enabled) {
+      ctx.addIssue({ code: 'custom', path: ['host', 'bind'], message: 'listening beyond this machine needs lan.enabled (and its token)' });
+    }
     if (s.lan.enabled && !s.lan.token) {
       ctx.addIssue({ code: 'custom', path: ['lan', 'token'], message: 'required when lan.enabled is true' });
     }
