@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-supervisors.ts';
+import { migration003 } from './003-unsynced-by-worker.ts';
 
 export interface Migration {
   readonly version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** In order; a migration is never edited once released: add the next numbered file instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
