@@ -12,7 +12,7 @@ import type {
   KioskBridge,
   KioskEvent,
 } from '../../preload/api.ts';
-import { HTTP_ROUTES } from '../../preload/channels.ts';
+import { HTTP_ROUTES, KIOSK_API_METHODS } from '../../preload/channels.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
@@ -33,24 +33,32 @@ export class KioskApiError extends Error {
   }
 }
 
-const ERROR_CODES: ReadonlySet<KioskApiErrorBody['code']> = new Set([
-  'invalid-input',
-  'unknown-method',
-  'tap-expired',
-  'not-available',
-  'storage-failed',
-  'internal',
-]);
+// Records, not lists: adding an error code or event type to the contract fails to compile until it is here.
+const ERROR_CODE_RECORD: Record<KioskApiErrorBody['code'], true> = {
+  'invalid-input': true,
+  'unknown-method': true,
+  'tap-expired': true,
+  'not-available': true,
+  'storage-failed': true,
+  internal: true,
+  unauthorized: true,
+  'locked-out': true,
+  'pin-not-set': true,
+  'wrong-pin': true,
+};
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(ERROR_CODE_RECORD));
 
-const EVENT_TYPES: ReadonlySet<KioskEvent['type']> = new Set([
-  'tap',
-  'tap-error',
-  'tap-closed',
-  'reader',
-  'sync',
-  'registration',
-  'roster-changed',
-]);
+const EVENT_TYPE_RECORD: Record<KioskEvent['type'], true> = {
+  tap: true,
+  'tap-error': true,
+  'tap-closed': true,
+  reader: true,
+  sync: true,
+  registration: true,
+  'roster-changed': true,
+  enrolment: true,
+};
+const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPE_RECORD));
 
 /** Used when the host cannot be reached at all (the renderer's own key, not the core's). */
 const UNREACHABLE: KioskApiErrorBody = { code: 'internal', message: { key: 'app.error.noConnection' } };
@@ -161,13 +169,10 @@ export function createHttpBridge(options: HttpBridgeOptions): ConnectedBridge {
     return envelope.value as KioskApiOutput<M>;
   }
 
-  const api: KioskApi = {
-    getSnapshot: (input) => invoke('getSnapshot', input),
-    register: (input) => invoke('register', input),
-    cancelTap: (input) => invoke('cancelTap', input),
-    getRoster: (input) => invoke('getRoster', input),
-    presentDemoCard: (input) => invoke('presentDemoCard', input),
-  };
+  // One POST per contract method, built from the contract's own method list.
+  const api = Object.fromEntries(
+    KIOSK_API_METHODS.map((method) => [method, (input: KioskApiInput<typeof method>) => invoke(method, input)]),
+  ) as unknown as KioskApi;
 
   return {
     api,

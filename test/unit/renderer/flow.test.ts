@@ -12,6 +12,7 @@ function prompt(tapId: string, overrides: Partial<TapPrompt> = {}): TapPrompt {
     allowed: ['start-work', 'start-break', 'end-break', 'end-work'],
     warnings: [{ kind: 'double-in', appliesTo: ['start-work', 'end-break'], since: '2025-03-03T07:02:00.000Z' }],
     expiresAt: '2025-03-03T09:00:30.000Z',
+    supervisor: false,
     ...overrides,
   };
 }
