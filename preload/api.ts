@@ -36,8 +36,16 @@ export interface SyncStatus {
   oldestQueuedAgeSeconds: number | null;
   lastSuccessAt: string | null;
   lastError: MessageRef | null;
-  /** The oldest queued record approaches the ONSS reception-delay limit. */
+  /** Something the supervisor must look at: the oldest queued record nears the ONSS reception-delay limit, or the clock is wrong. */
   alert: boolean;
+  /** The kiosk stamps registrations with its own clock: is it trustworthy? */
+  clock: {
+    /** ONSS's clock minus the kiosk's, in seconds, from ONSS's last answer; null before any answer. */
+    offsetSeconds: number | null;
+    /** When the kiosk's clock was last set (jumped) while running, if it was. */
+    lastJumpAt: string | null;
+    ok: boolean;
+  };
 }
 
 export type OnssTarget = 'demo-standin' | 'simulation' | 'production' | 'custom';

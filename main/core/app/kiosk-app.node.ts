@@ -16,6 +16,7 @@ import type { RemoteRegistrations } from '../roster/remote-registrations.ts';
 import { createOutboxWorker, type OutboxWorker } from '../sync/outbox-worker.node.ts';
 import type { PresenceSender } from '../sync/presence-sender.ts';
 import type { BackoffPolicy } from '../sync/backoff.ts';
+import { createClockMonitor } from '../sync/clock-monitor.ts';
 
 export interface KioskAppOptions {
   settings: Settings;
@@ -39,10 +40,15 @@ export interface KioskApp {
   store: KioskStore;
   outbox: OutboxWorker;
   databaseFile: string;
+  /** Feed ONSS's Date headers to the clock check. */
+  observeServerDate(serverDate: Date, receivedAtMs: number): void;
   stop(): Promise<void>;
 }
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+const CLOCK_CHECK_INTERVAL_MS = 30_000;
 
 export function startKioskApp(options: KioskAppOptions): KioskApp {
   const clock = options.clock ?? (() => new Date());
@@ -51,7 +57,16 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
   const store = createKioskStore(db);
   const registrations = createRegistrationService({ store, settings: options.settings });
   let kiosk: ReturnType<typeof createKioskService> | null = null;
+  const clockMonitor = createClockMonitor({
+    wallMs: () => clock().getTime(),
+    monotonicMs: () => performance.now(),
+    onChange: (status) => {
+      store.appendAudit('system', 'clock-check', { ...status }, clock());
+      kiosk?.syncChanged(outbox.status());
+    },
+  });
   const outbox = createOutboxWorker({
+    clockStatus: clockMonitor.status,
     store,
     sender: options.sender,
     clock,
@@ -74,6 +89,16 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
   }
   outbox.start();
 
+  // Personal data of acknowledged registrations is erased after the retention period; counts stay.
+  const purge = () => {
+    const before = new Date(clock().getTime() - options.settings.retentionDays * DAY_MS);
+    const erased = store.purgeAcknowledgedNiss(before);
+    if (erased > 0) store.appendAudit('system', 'retention-purge', { erased, before: before.toISOString() }, clock());
+  };
+  purge();
+  const timers = [setInterval(purge, PURGE_INTERVAL_MS), setInterval(clockMonitor.tick, CLOCK_CHECK_INTERVAL_MS)];
+  for (const timer of timers) timer.unref();
+
   return {
     api: service.api,
     dispatch: createDispatch(service.api, (error) => options.log(`core: ${(error as Error).stack ?? String(error)}`)),
@@ -81,8 +106,10 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
     store,
     outbox,
     databaseFile,
+    observeServerDate: clockMonitor.observeServerDate,
     async stop() {
       await Promise.allSettled(options.cardSources.map((s) => s.stop()));
+      for (const timer of timers) clearInterval(timer);
       await outbox.stop();
       service.dispose();
       db.close();

@@ -20,7 +20,9 @@ export interface KioskRuntimeOptions {
 
 export async function startKioskRuntime(options: KioskRuntimeOptions): Promise<KioskApp> {
   const { settings, dataDir, log } = options;
-  const onss = await connectOnss(settings, dataDir, log, options.launchStandin);
+  // The app (and its clock monitor) exists only once the connection does: forward until then.
+  let observeServerDate: KioskApp['observeServerDate'] | null = null;
+  const onss = await connectOnss(settings, dataDir, log, options.launchStandin, (date, at) => observeServerDate?.(date, at));
   const demo = settings.demo ? createDemoCardSource() : null;
   const sources: CardSource[] = [createPcscCardSource({ log }), ...(demo ? [demo] : [])];
   let app: KioskApp;
@@ -30,6 +32,7 @@ export async function startKioskRuntime(options: KioskRuntimeOptions): Promise<K
     await onss.stop();
     throw error;
   }
+  observeServerDate = app.observeServerDate;
   return {
     ...app,
     async stop() {

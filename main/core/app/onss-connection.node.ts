@@ -42,6 +42,7 @@ export async function connectOnss(
   dataDir: string,
   log: (message: string) => void,
   launchStandin: StandinLauncher,
+  onServerDate?: (serverDate: Date, receivedAtMs: number) => void,
 ): Promise<OnssConnection> {
   if (settings.onss.target === 'demo-standin') {
     const dir = join(dataDir, 'demo-onss');
@@ -57,7 +58,7 @@ export async function connectOnss(
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const endpoints = await waitForStandinReady(child);
     log(`onss: demo stand-in at ${endpoints.baseUrl}`);
-    const client = createOnssClient({ ...endpoints, clientId: DEMO_CLIENT_ID, privateKeyPem });
+    const client = createOnssClient({ ...endpoints, clientId: DEMO_CLIENT_ID, privateKeyPem, ...(onServerDate ? { onServerDate } : {}) });
     return {
       sender: createOnssSender(client),
       remote: createOnssRemoteRegistrations(client),
@@ -76,6 +77,6 @@ export async function connectOnss(
   } catch (error) {
     throw new Error(`cannot read the ONSS client key onss.privateKeyPath=${privateKeyPath}: ${(error as Error).message}`);
   }
-  const client = createOnssClient({ baseUrl, tokenUrl, clientId, privateKeyPem });
+  const client = createOnssClient({ baseUrl, tokenUrl, clientId, privateKeyPem, ...(onServerDate ? { onServerDate } : {}) });
   return { sender: createOnssSender(client), remote: createOnssRemoteRegistrations(client), stop: async () => {} };
 }

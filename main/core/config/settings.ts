@@ -48,6 +48,13 @@ export const settingsSchema = z
         token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, '16 to 128 letters, digits, "-" or "_"').optional(),
       })
       .default({ enabled: false }),
+    /**
+     * Days after ONSS acknowledged a registration before its national number is erased from it
+     * (the row and its counts stay). At least the 30-day window in which ONSS accepts corrections.
+     */
+    retentionDays: z.number().int().min(31).max(3650).default(45),
+    /** Also exposed as `startAtLogin` to the Electron shell (Windows/macOS). */
+    startAtLogin: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {
     if (!['127.0.0.1', '::1', 'localhost'].includes(s.host.bind) && !s.lan.enabled) {
@@ -101,5 +108,6 @@ export function demoSettings(): Settings {
     supervisors: ['91010145773'],
     supervisorIdleSeconds: 120,
     lan: { enabled: false },
+    retentionDays: 45,
   };
 }

@@ -23,6 +23,8 @@ export interface OnssClientOptions {
   privateKeyPem: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Each answer's Date header, with our clock when it arrived: lets the kiosk check its clock. */
+  onServerDate?: (serverDate: Date, receivedAtMs: number) => void;
 }
 
 export function createOnssClient(options: OnssClientOptions) {
@@ -45,6 +47,8 @@ export function createOnssClient(options: OnssClientOptions) {
       } catch (error) {
         throw OnssTransportError.fromFetchFailure(error, what);
       }
+      const date = response.headers.get('date');
+      if (date) options.onServerDate?.(new Date(date), Date.now());
       if (response.status === 401 && attempt === 0) {
         await response.body?.cancel().catch(() => {});
         tokens.invalidate();

@@ -173,6 +173,10 @@ export function createKioskStore(db: SqliteDatabase) {
     setLanguage: db.prepare<{ id: number; language: string; now: string }>(
       `UPDATE workers SET language = @language, updated_at = @now WHERE id = @id`,
     ),
+    purgeNiss: db.prepare<{ before: string }>(
+      `UPDATE registrations SET niss = NULL
+       WHERE niss IS NOT NULL AND state IN ('accepted', 'rejected') AND acknowledged_at < @before`,
+    ),
     getSyncState: db.prepare<[string], { value: string }>(`SELECT value FROM sync_state WHERE key = ?`),
     setSyncState: db.prepare<{ key: string; value: string }>(
       `INSERT INTO sync_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -243,6 +247,10 @@ export function createKioskStore(db: SqliteDatabase) {
     /** The language the worker picked; their next prompts carry it. */
     setWorkerLanguage(workerId: number, language: string, now: Date): void {
       s.setLanguage.run({ id: workerId, language, now: now.toISOString() });
+    },
+    /** Erases the national number of registrations ONSS acknowledged before `before`; returns how many. */
+    purgeAcknowledgedNiss(before: Date): number {
+      return s.purgeNiss.run({ before: before.toISOString() }).changes;
     },
     getSyncState(key: string): string | null {
       return s.getSyncState.get(key)?.value ?? null;

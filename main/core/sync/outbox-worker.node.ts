@@ -7,6 +7,7 @@ import type { MessageRef, SyncStatus } from '../../../preload/api.ts';
 import type { KioskStore } from '../store/kiosk-store.node.ts';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { SendFailure, type PresenceSender } from './presence-sender.ts';
+import type { ClockStatus } from './clock-monitor.ts';
 
 export const MAX_BATCH = 200;
 
@@ -20,6 +21,8 @@ export interface OutboxWorkerOptions {
   /** Alert the supervisor once the oldest queued record is this old (ONSS flags late receptions, remark 32). */
   alertAfterSeconds?: number;
   random?: () => number;
+  /** The clock check, reported with the sync status (remark 32 is about mis-clocked registrations). */
+  clockStatus?: () => ClockStatus;
 }
 
 const ERROR_KEYS: Record<SendFailure['kind'], string> = {
@@ -52,13 +55,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       counts.oldestQueuedAtUtc === null
         ? null
         : Math.max(0, Math.round((clock().getTime() - Date.parse(counts.oldestQueuedAtUtc)) / 1000));
+    const clockCheck = options.clockStatus?.() ?? { offsetSeconds: null, lastJumpAt: null, ok: true };
     return {
       online,
       queued: counts.queued,
       oldestQueuedAgeSeconds: age,
       lastSuccessAt,
       lastError,
-      alert: age !== null && age >= alertAfterSeconds,
+      alert: (age !== null && age >= alertAfterSeconds) || !clockCheck.ok,
+      clock: clockCheck,
     };
   }
 

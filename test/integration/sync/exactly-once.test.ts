@@ -26,8 +26,16 @@ describe('sync to ONSS', () => {
 
   function kiosk(s: Standin, dir: string): KioskApp {
     const demo = createDemoCardSource();
-    const client = createOnssClient({ baseUrl: s.baseUrl, tokenUrl: s.tokenUrl, clientId: s.clientId, privateKeyPem: s.privateKeyPem, timeoutMs: 5_000 });
-    return startKioskApp({
+    let observe: ((date: Date, at: number) => void) | null = null;
+    const client = createOnssClient({
+      baseUrl: s.baseUrl,
+      tokenUrl: s.tokenUrl,
+      clientId: s.clientId,
+      privateKeyPem: s.privateKeyPem,
+      timeoutMs: 5_000,
+      onServerDate: (date, at) => observe?.(date, at),
+    });
+    const started = startKioskApp({
       settings: { ...demoSettings(), tapTimeoutSeconds: 120 },
       dataDir: dir,
       cardSources: [demo],
@@ -36,6 +44,8 @@ describe('sync to ONSS', () => {
       syncBackoff: { baseMs: 5, maxMs: 100 },
       log: () => {},
     });
+    observe = started.observeServerDate;
+    return started;
   }
 
   it('stores each of 5,000 registrations exactly once while 30 % of calls fail in every way', async () => {
@@ -68,6 +78,10 @@ describe('sync to ONSS', () => {
     await app.outbox.whenIdle();
     const stats = await standin.admin.stats();
     expect(stats.tokenRequests).toBe(2);
+    // ONSS's answers carry its clock: the stand-in runs on this machine, so the clocks agree.
+    const clock = app.outbox.status().clock;
+    expect(clock).toMatchObject({ lastJumpAt: null, ok: true });
+    expect(Math.abs(clock.offsetSeconds ?? 99)).toBeLessThanOrEqual(1);
     expect(await standin.admin.registrations()).toHaveLength(100);
   });
 
