@@ -111,14 +111,46 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     });
   }
 
+  /** PC/SC errors after which this context is dead: the service went away (pcscd stopped or restarted). */
+  const SERVICE_GONE = /0x80100013|0x8010001D|0x8010001E|RPC transport|service/i;
+
   function open(): void {
-    nfc = new NFC();
-    nfc.on('reader', attachReader);
-    nfc.on('error', (error: Error) => {
-      if (stopped) return; // close() always reports "Command cancelled"
+    const instance = new NFC();
+    nfc = instance;
+    instance.on('reader', attachReader);
+    instance.on('error', (error: Error) => {
+      // Errors of a context we already dropped (close() reports "Command cancelled") are not news.
+      if (stopped || nfc !== instance) return;
       options.log(`pcsc: ${error.message}`);
+      if (SERVICE_GONE.test(error.message)) void reopenWhenServiceReturns(instance);
     });
     publishReaders();
+  }
+
+  async function reopenWhenServiceReturns(dead: NFC): Promise<void> {
+    nfc = null;
+    readers.clear();
+    publishReaders();
+    await new Promise((resolve) => setImmediate(resolve));
+    dead.close();
+    emit({ type: 'unavailable', detail: 'the PC/SC service stopped; waiting for it to come back' });
+    waitForService();
+  }
+
+  /** Opens a PC/SC context once the service exists (a context opened without it spins the CPU). */
+  function waitForService(): void {
+    if (socket === null || existsSync(socket)) {
+      open();
+      return;
+    }
+    emit({ type: 'unavailable', detail: `no PC/SC service (${socket} is missing): is pcscd running?` });
+    poll = setInterval(() => {
+      if (stopped || !existsSync(socket)) return;
+      if (poll) clearInterval(poll);
+      poll = null;
+      open();
+    }, SERVICE_POLL_MS);
+    poll.unref();
   }
 
   return {
@@ -126,18 +158,7 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     start(onEvent) {
       listener = onEvent;
       stopped = false;
-      if (socket === null || existsSync(socket)) {
-        open();
-        return;
-      }
-      emit({ type: 'unavailable', detail: `no PC/SC service (${socket} is missing): is pcscd running?` });
-      poll = setInterval(() => {
-        if (!existsSync(socket)) return;
-        if (poll) clearInterval(poll);
-        poll = null;
-        open();
-      }, SERVICE_POLL_MS);
-      poll.unref();
+      waitForService();
     },
     async stop() {
       if (stopped) return;

@@ -72,6 +72,14 @@ describe('PC/SC card source (pcscd + vpcd + emulated cards)', () => {
     });
   });
 
+  it('a card answering 6Cxx to Le=00 is read with the length it gives (3 APDUs)', async () => {
+    const { outcome, apdus } = await tap('beid-6c');
+    expect(outcome).toMatchObject({ type: 'card-read', reading: { identity: CARD_PROFILES['beid-6c'].identity } });
+    expect(apdus).toHaveLength(3);
+    expect(apdus[1]).toBe('00B0000000');
+    expect(apdus[2]?.slice(0, 8)).toBe('00B00000');
+  });
+
   it('falls back to FID-by-FID selection when a card refuses the path', async () => {
     const { outcome, apdus } = await tap('beid-path-refused');
     expect(outcome).toMatchObject({ type: 'card-read' });
@@ -107,5 +115,14 @@ describe('PC/SC card source (pcscd + vpcd + emulated cards)', () => {
     expect(first.outcome).toMatchObject({ type: 'card-read' });
     expect(second.outcome).toEqual(first.outcome);
     expect(events.filter(isOutcome)).toEqual([]);
+  });
+
+  // Last: it replaces the shared pcscd.
+  it('survives a pcscd restart: reports the service gone, then finds the readers again', async () => {
+    await pcscd.stop();
+    await nextEvent((e) => e.type === 'unavailable');
+    pcscd = await startPcscd();
+    await nextEvent((e) => e.type === 'readers' && e.readers.length === 2);
+    expect((await tap('beid-17')).outcome).toMatchObject({ type: 'card-read' });
   });
 });

@@ -42,7 +42,7 @@ export function encodeIdentityFile(fields: ReadonlyArray<[number, string | Uint8
   return Uint8Array.from(out);
 }
 
-function citizenFile(identity: Identity, extra: ReadonlyArray<[number, string | Uint8Array]> = []): Uint8Array {
+function citizenFile(identity: Identity, extra: ReadonlyArray<[number, string | Uint8Array]> = [], padTo = 280): Uint8Array {
   return encodeIdentityFile(
     [
       [0x00, Uint8Array.of(0x01, 0x01)],
@@ -64,7 +64,7 @@ function citizenFile(identity: Identity, extra: ReadonlyArray<[number, string | 
       [0x11, Uint8Array.from({ length: 20 }, (_, i) => i)],
       ...extra,
     ],
-    280,
+    padTo,
   );
 }
 
@@ -87,6 +87,8 @@ export const CARD_PROFILES = {
       [0x17, '0403.019.261'],
     ]),
   ),
+  /** No zero padding: Le=00 gets 6Cxx (the exact length) and the READ BINARY is re-issued. */
+  'beid-6c': beid(CITIZEN, ATR_17, citizenFile(CITIZEN, [], 0)),
   'beid-path-refused': beid(CITIZEN, ATR_17, citizenFile(CITIZEN), 'refuse-path-select'),
   'beid-removed-mid-read': beid(CITIZEN, ATR_17, citizenFile(CITIZEN), 'removed-mid-read'),
   'beid-corrupt': beid(CITIZEN, ATR_17, Uint8Array.from([0x01, 0x0c, 0x35, 0x39, 0x06, 0xff, 0xff, 0x10, 0x00, 0x07])),
