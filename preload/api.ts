@@ -308,6 +308,11 @@ export interface KioskApi {
   getRoster(input: Record<string, never>): Promise<Roster>;
   /** Demo mode only: presents one of `KioskSnapshot.demoCards` as if it had been tapped. */
   presentDemoCard(input: { demoCardId: string }): Promise<null>;
+  /**
+   * A USB keyboard-wedge badge reader typed a badge number; the UI decoded it from physical key codes
+   * (so AZERTY layouts read right). Identified exactly like an NFC badge: unknown numbers are shown.
+   */
+  presentKeyboardBadge(input: { uid: string }): Promise<null>;
 
   /** Remembers the worker's language for their next taps; the tap must be live. */
   setWorkerLanguage(input: { tapId: string; language: LanguageCode }): Promise<null>;

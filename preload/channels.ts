@@ -26,6 +26,7 @@ const METHOD_SET: Record<KioskApiMethod, true> = {
   cancelTap: true,
   getRoster: true,
   presentDemoCard: true,
+  presentKeyboardBadge: true,
   setWorkerLanguage: true,
   supervisorUnlock: true,
   supervisorSetPin: true,

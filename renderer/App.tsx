@@ -14,6 +14,7 @@ import { IdleScreen } from './screens/IdleScreen.tsx';
 import { RosterPage } from './screens/RosterPage.tsx';
 import type { SoundPlayer } from './sound/sounds.ts';
 import { KioskApiError, type ConnectedBridge, type ConnectionState } from './transport/http-bridge.ts';
+import { createWedgeDecoder } from './input/keyboard-wedge.ts';
 import { useTranslation } from 'react-i18next';
 
 export const CONFIRMATION_MS = 5000;
@@ -142,8 +143,28 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
     dispatch({ type: 'to-idle' });
   }, [bridge, flow]);
 
-  /** Seam: persisting a worker's language needs a core method that does not exist yet; for now it only switches the UI for this tap. */
-  const onLanguageChosen = useCallback((lang: LanguageCode) => setUiLanguage(lang), []);
+  /** Switches the UI for this tap and has the kiosk remember the worker's language for their next taps. */
+  const onLanguageChosen = useCallback(
+    (lang: LanguageCode) => {
+      setUiLanguage(lang);
+      if (flow.screen === 'identified') void bridge.api.setWorkerLanguage({ tapId: flow.prompt.tapId, language: lang }).catch(() => undefined);
+    },
+    [bridge, flow],
+  );
+
+  // Keyboard-wedge badge readers: decoded from physical key codes, never typed into the page.
+  useEffect(() => {
+    const decoder = createWedgeDecoder();
+    const onKey = (event: KeyboardEvent) => {
+      const uid = decoder.key(event.code, event.timeStamp);
+      if (uid !== null || decoder.inBurst(event.timeStamp)) event.preventDefault();
+      if (uid !== null) {
+        bridge.api.presentKeyboardBadge({ uid }).catch((error: unknown) => dispatch({ type: 'failed', tapId: null, message: errorMessageOf(error) }));
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [bridge]);
 
   const presentDemoCard = useCallback(
     (id: string) => {

@@ -24,6 +24,7 @@ export const INPUT_SCHEMAS: { [M in KioskApiMethod]: z.ZodType<KioskApiInput<M>>
   cancelTap: z.object({ tapId }).strict(),
   getRoster: empty as unknown as z.ZodType<Record<string, never>>,
   presentDemoCard: z.object({ demoCardId: z.string().regex(/^[a-z0-9-]{1,32}$/) }).strict(),
+  presentKeyboardBadge: z.object({ uid: z.string().regex(/^[0-9A-F]{4,20}$/) }).strict(),
   setWorkerLanguage: z.object({ tapId, language }).strict(),
   supervisorUnlock: z.object({ tapId, pin }).strict(),
   supervisorSetPin: z.object({ tapId, pin }).strict(),

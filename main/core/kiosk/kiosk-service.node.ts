@@ -16,7 +16,7 @@ import type {
   TapPrompt,
 } from '../../../preload/api.ts';
 import { KioskError } from '../api/kiosk-error.ts';
-import type { CardIdentity, CardSourceEvent } from '../card/card-source.ts';
+import type { CardIdentity, CardReading, CardSourceEvent } from '../card/card-source.ts';
 import type { Settings } from '../config/settings.ts';
 import {
   ALL_INTENTS,
@@ -43,6 +43,9 @@ const FAILURE_KEYS: Record<TapErrorCode, string> = {
   'reader-error': 'tap.error.readerError',
   'storage-failed': 'api.error.storageFailed',
 };
+
+/** USB badge readers that type the badge number like a keyboard; the UI decodes them (renderer/input/). */
+const KEYBOARD_WEDGE_READER = 'Keyboard badge reader';
 
 export interface DemoCards {
   list(): Array<{ id: string; label: string }>;
@@ -157,6 +160,23 @@ export function createKioskService(deps: KioskServiceDeps) {
     emit({ type: 'reader', status: next });
   }
 
+  /** Every reader's reading ends here: enrolment first, then a tap for a known worker. */
+  function cardRead(reading: CardReading): void {
+    try {
+      if (supervisor.handleReading(reading)) return;
+    } catch {
+      tapError('storage-failed');
+      return;
+    }
+    if (reading.kind === 'badge') {
+      const worker = store.workerByBadge(reading.uid);
+      if (worker) openTap(worker, 'badge');
+      else tapError('unknown-badge', reading.uid);
+    } else {
+      identified(reading.identity, reading.kind);
+    }
+  }
+
   const api: KioskApi = {
     async getSnapshot(): Promise<KioskSnapshot> {
       return {
@@ -210,6 +230,11 @@ export function createKioskService(deps: KioskServiceDeps) {
           unsynced: row.unsynced,
         })),
       };
+    },
+
+    async presentKeyboardBadge({ uid }) {
+      cardRead({ kind: 'badge', reader: KEYBOARD_WEDGE_READER, uid });
+      return null;
     },
 
     async presentDemoCard({ demoCardId }) {
@@ -299,24 +324,10 @@ export function createKioskService(deps: KioskServiceDeps) {
         case 'reading':
           setReaderStatus({ ...reader, state: 'reading' });
           return;
-        case 'card-read': {
+        case 'card-read':
           setReaderStatus(aggregateReaderStatus(sources));
-          const reading = event.reading;
-          try {
-            if (supervisor.handleReading(reading)) return;
-          } catch {
-            tapError('storage-failed');
-            return;
-          }
-          if (reading.kind === 'badge') {
-            const worker = store.workerByBadge(reading.uid);
-            if (worker) openTap(worker, 'badge');
-            else tapError('unknown-badge', reading.uid);
-          } else {
-            identified(reading.identity, reading.kind);
-          }
+          cardRead(event.reading);
           return;
-        }
         case 'card-failed':
           setReaderStatus(aggregateReaderStatus(sources));
           tapError(event.code);
