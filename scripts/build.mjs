@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-rmSync(`${ROOT}out`, { recursive: true, force: true });
+// Only this script's outputs: out/test-results belongs to test runs that may be going on.
+for (const dir of ['host', 'standin', 'electron', 'preload', 'renderer']) rmSync(`${ROOT}out/${dir}`, { recursive: true, force: true });
 
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning', absWorkingDir: ROOT };
 
