@@ -19,13 +19,14 @@ const AZERTY_DIGITS: Record<string, string> = { '1': '&', '2': 'é', '3': '"', '
 test('an unknown badge typed by a keyboard-wedge reader under AZERTY shows its number', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
-  await page.evaluate((layout) => {
-    // One burst, as fast as a reader types: key = what AZERTY prints, code = the physical key.
-    for (const digit of '04123987') {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: layout[digit], code: `Digit${digit}`, bubbles: true }));
+  // One burst, as fast as a reader types: key = what AZERTY prints, code = the physical key.
+  // (Browser-side code as a string: the test's TypeScript program has no DOM types.)
+  const keys = [...'04123987'].map((digit) => ({ key: AZERTY_DIGITS[digit], code: `Digit${digit}` }));
+  await page.evaluate(`
+    for (const k of ${JSON.stringify([...keys, { key: 'Enter', code: 'Enter' }])}) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: k.key, code: k.code, bubbles: true }));
     }
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
-  }, AZERTY_DIGITS);
+  `);
   await expect(page.getByTestId('error-screen')).toBeVisible();
   await expect(page.getByTestId('badge-number')).toContainText('04123987');
 });
