@@ -17,8 +17,13 @@ export interface KioskHost {
   stop(): Promise<void>;
 }
 
-export async function startKioskHost(customise: (settings: Settings) => Settings = (s) => s): Promise<KioskHost> {
+export async function startKioskHost(
+  customise: (settings: Settings) => Settings = (s) => s,
+  /** Runs on the fresh data folder before the host starts (e.g. to seed its database). */
+  prepare?: (dataDir: string) => void,
+): Promise<KioskHost> {
   const temp = makeTempDir('ciao-host-');
+  prepare?.(temp.dir);
   const settings = customise({ ...demoSettings(), host: { port: 0, bind: '127.0.0.1' } });
   writeFileSync(join(temp.dir, 'settings.json'), JSON.stringify(settings, null, 2));
   const child = spawn(process.execPath, ['out/host/cli.mjs', '--data-dir', temp.dir, '--port', '0'], {
