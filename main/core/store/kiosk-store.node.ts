@@ -224,8 +224,10 @@ export function createKioskStore(db: SqliteDatabase) {
         for (const id of ids) s.recordError.run({ id, error });
       })();
     },
+    /** Stores ONSS's answers and, in the same transaction (one fsync), when the last success was. */
     applyOutcomes(outcomes: readonly RegistrationOutcome[], now: Date): void {
       db.transaction(() => {
+        s.setSyncState.run({ key: 'lastSuccessAt', value: now.toISOString() });
         for (const o of outcomes) {
           s.applyOutcome.run({
             clientRef: o.clientRef,
@@ -254,9 +256,6 @@ export function createKioskStore(db: SqliteDatabase) {
     },
     getSyncState(key: string): string | null {
       return s.getSyncState.get(key)?.value ?? null;
-    },
-    setSyncState(key: string, value: string): void {
-      s.setSyncState.run({ key, value });
     },
   };
 }

@@ -74,12 +74,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       if (batch.length === 0) return null;
       try {
         const outcomes = await sender.send(batch);
-        store.applyOutcomes(outcomes, clock());
+        const answeredAt = clock();
+        store.applyOutcomes(outcomes, answeredAt);
         online = true;
         failures = 0;
         lastError = null;
-        lastSuccessAt = clock().toISOString();
-        store.setSyncState('lastSuccessAt', lastSuccessAt);
+        lastSuccessAt = answeredAt.toISOString();
         onStatus(status());
         // Records that got no answer stay in the outbox; don't spin on them within this pass.
         if (outcomes.length < batch.length) return policy.baseMs;
