@@ -5,9 +5,8 @@
 import type { RegistrationChannel } from '../../../preload/api.ts';
 import type { RemoteRegistration, RemoteRegistrations } from '../roster/remote-registrations.ts';
 import type { RegistrationOutcome, RegistrationRow } from '../store/kiosk-store.node.ts';
-import { SendFailure, type PresenceSender } from '../sync/presence-sender.ts';
+import type { PresenceSender } from '../sync/presence-sender.ts';
 import type { OnssClient } from './onss-client.ts';
-import { OnssTransportError } from './transport-error.ts';
 import type { PresenceSubmission } from './wire-format.ts';
 
 export function toSubmission(row: RegistrationRow): PresenceSubmission | null {
@@ -34,29 +33,25 @@ export function createOnssSender(client: OnssClient): PresenceSender {
         else outcomes.push({ clientRef: row.clientRef, state: 'rejected', serverId: null, remarks: [], error: 'no national number left to send' });
       }
       if (submissions.length === 0) return outcomes;
-      try {
-        const results = await client.registerPresences(submissions);
-        const sent = new Set(submissions.map((s) => s.clientPresenceRegistrationReference));
-        for (const r of results) {
-          // Answers for references we did not send are ignored rather than trusted.
-          if (!sent.has(r.clientPresenceRegistrationReference)) continue;
-          outcomes.push(
-            r.status === 'REGISTERED'
-              ? { clientRef: r.clientPresenceRegistrationReference, state: 'accepted', serverId: r.presenceRegistrationId, remarks: r.remarks }
-              : {
-                  clientRef: r.clientPresenceRegistrationReference,
-                  state: 'rejected',
-                  serverId: r.presenceRegistrationId,
-                  remarks: r.remarks,
-                  error: r.errors.map((e) => `${e.code}: ${e.description}`).join('; ') || 'refused',
-                },
-          );
-        }
-        return outcomes;
-      } catch (error) {
-        if (error instanceof OnssTransportError) throw new SendFailure(error.kind, error.message, error.retryAfterMs);
-        throw error;
+      // A failed call throws OnssTransportError, which is the outbox's SendFailure: it passes through.
+      const results = await client.registerPresences(submissions);
+      const sent = new Set(submissions.map((s) => s.clientPresenceRegistrationReference));
+      for (const r of results) {
+        // Answers for references we did not send are ignored rather than trusted.
+        if (!sent.has(r.clientPresenceRegistrationReference)) continue;
+        outcomes.push(
+          r.status === 'REGISTERED'
+            ? { clientRef: r.clientPresenceRegistrationReference, state: 'accepted', serverId: r.presenceRegistrationId, remarks: r.remarks }
+            : {
+                clientRef: r.clientPresenceRegistrationReference,
+                state: 'rejected',
+                serverId: r.presenceRegistrationId,
+                remarks: r.remarks,
+                error: r.errors.map((e) => `${e.code}: ${e.description}`).join('; ') || 'refused',
+              },
+        );
       }
+      return outcomes;
     },
   };
 }

@@ -1,15 +1,11 @@
-/** Why a call to ONSS did not produce a usable answer; the sync worker retries on all of them. */
-export type OnssFailureKind = 'network' | 'server' | 'rate-limited' | 'malformed' | 'unauthorized';
+/**
+ * Why a call to ONSS did not produce a usable answer. It is the outbox's `SendFailure` (the client is
+ * what the outbox sends through), so the sync worker retries on it as is.
+ */
+import { SendFailure } from '../sync/presence-sender.ts';
 
-export class OnssTransportError extends Error {
-  constructor(
-    readonly kind: OnssFailureKind,
-    message: string,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(message);
-    this.name = 'OnssTransportError';
-  }
+export class OnssTransportError extends SendFailure {
+  override name = 'OnssTransportError';
 
   static fromFetchFailure(error: unknown, what: string): OnssTransportError {
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
