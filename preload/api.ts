@@ -260,6 +260,13 @@ export interface ExportFile {
   base64: string;
 }
 
+/** The smartphone channel, when the kiosk cannot read cards (ONSS: "use another channel"). */
+export interface FallbackQr {
+  url: string;
+  /** The QR code as an SVG document. */
+  svg: string;
+}
+
 /** The read-only roster a second browser on the site LAN may see: no national numbers, no registrations. */
 export interface LanRoster {
   generatedAt: string;
@@ -340,6 +347,11 @@ export interface KioskApi {
   exportRegistrations(input: { session: string; from: string; to: string; format: 'csv' | 'pdf' }): Promise<ExportFile>;
   /** LAN mode only (`settings.lan.enabled`), with its token. */
   getLanRoster(input: { lanToken: string }): Promise<LanRoster>;
+
+  /** The active declaration's smartphone-channel QR code: the idle screen shows it when no reader works. */
+  getFallbackQr(input: Record<string, never>): Promise<FallbackQr | null>;
+  /** The site poster (A4 PDF, the site's languages) of the active declaration; supervisor only, audited. */
+  getPoster(input: { session: string }): Promise<ExportFile>;
 }
 
 export type KioskApiMethod = keyof KioskApi;

@@ -39,6 +39,8 @@ const METHOD_SET: Record<KioskApiMethod, true> = {
   unlinkBadge: true,
   exportRegistrations: true,
   getLanRoster: true,
+  getFallbackQr: true,
+  getPoster: true,
 };
 
 export const KIOSK_API_METHODS = Object.keys(METHOD_SET) as KioskApiMethod[];

@@ -3,7 +3,7 @@
  * flow is on. Signals `body[data-app-ready]` once connected and the first snapshot is on screen.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Intent, KioskSnapshot, LanguageCode, ReaderStatus, SyncStatus } from '../preload/api.ts';
+import type { FallbackQr, Intent, KioskSnapshot, LanguageCode, ReaderStatus, SyncStatus } from '../preload/api.ts';
 import { useHashRoute } from './components/hooks.ts';
 import { flowReducer, INITIAL_FLOW, warningsFor } from './flow/flow.ts';
 import { setUiLanguage } from './i18n/i18n.ts';
@@ -166,6 +166,14 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [bridge]);
 
+  // No working reader: fetch the declaration's QR code once, so workers can use their smartphone.
+  const readerDown = reader?.state === 'unavailable' || reader?.state === 'no-reader';
+  const [fallbackQr, setFallbackQr] = useState<FallbackQr | null>(null);
+  useEffect(() => {
+    if (!readerDown || fallbackQr) return;
+    bridge.api.getFallbackQr({}).then(setFallbackQr, () => undefined);
+  }, [bridge, readerDown, fallbackQr]);
+
   const presentDemoCard = useCallback(
     (id: string) => {
       bridge.api.presentDemoCard({ demoCardId: id }).catch((error: unknown) => dispatch({ type: 'failed', tapId: null, message: errorMessageOf(error) }));
@@ -222,6 +230,7 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
           soundOn={soundOn}
           onSound={onSound}
           onDemoCard={presentDemoCard}
+          fallbackQr={readerDown ? fallbackQr : null}
         />
       );
       break;

@@ -1,7 +1,7 @@
 /** Waiting for a card: who this kiosk is, the time, how to use it, and whether it is healthy. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskSnapshot, ReaderStatus, SyncStatus } from '../../preload/api.ts';
+import type { FallbackQr, KioskSnapshot, ReaderStatus, SyncStatus } from '../../preload/api.ts';
 import { useNow } from '../components/hooks.ts';
 import { IconPeople } from '../components/Icons.tsx';
 import { ReaderIndicator, SoundToggle, SyncIndicator } from '../components/StatusBar.tsx';
@@ -11,6 +11,8 @@ import { directionOf } from '../i18n/languages.ts';
 import { clockParts } from '../time/format.ts';
 
 interface Props {
+  /** Shown instead of the tap pictogram when no card reader works. */
+  fallbackQr: FallbackQr | null;
   snapshot: KioskSnapshot;
   reader: ReaderStatus;
   sync: SyncStatus;
@@ -41,7 +43,18 @@ function RotatingHint() {
   );
 }
 
-export function IdleScreen({ snapshot, reader, sync, clockOffsetMs, soundOn, onSound, onDemoCard }: Props) {
+/** No reader works: the smartphone channel of the declaration is the other way to register (ONSS's advice). */
+function FallbackQrBlock({ qr }: { qr: FallbackQr }) {
+  const { t } = useTranslation();
+  return (
+    <div className="fallback-qr" data-testid="fallback-qr" data-url={qr.url}>
+      <img className="fallback-qr-code" src={`data:image/svg+xml;utf8,${encodeURIComponent(qr.svg)}`} alt={qr.url} />
+      <p className="fallback-qr-text">{t('idle.fallbackQr')}</p>
+    </div>
+  );
+}
+
+export function IdleScreen({ snapshot, reader, sync, clockOffsetMs, soundOn, onSound, onDemoCard, fallbackQr }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow(clockOffsetMs);
   const { time, date } = clockParts(now, i18n.language);
@@ -75,8 +88,14 @@ export function IdleScreen({ snapshot, reader, sync, clockOffsetMs, soundOn, onS
           </time>
           <div className="clock-date">{date}</div>
         </div>
-        <TapCardPictogram />
-        <RotatingHint />
+        {fallbackQr ? (
+          <FallbackQrBlock qr={fallbackQr} />
+        ) : (
+          <>
+            <TapCardPictogram />
+            <RotatingHint />
+          </>
+        )}
       </section>
       {site.demo && snapshot.demoCards.length > 0 && (
         <footer className="demo-cards">

@@ -51,4 +51,6 @@ export const INPUT_SCHEMAS: { [M in KioskApiMethod]: z.ZodType<KioskApiInput<M>>
   unlinkBadge: z.object({ session, badgeUid }).strict(),
   exportRegistrations: z.object({ session, from: day, to: day, format: z.enum(['csv', 'pdf']) }).strict(),
   getLanRoster: z.object({ lanToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) }).strict(),
+  getFallbackQr: empty as unknown as z.ZodType<Record<string, never>>,
+  getPoster: z.object({ session }).strict(),
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidNationalNumber } from '../identity/national-number.ts';
+import { validateDeclaration, type Declaration } from '../declarations/declaration.ts';
 
 const onssSchema = z.object({
   target: z.enum(['demo-standin', 'simulation', 'production', 'custom']),
@@ -53,6 +54,11 @@ export const settingsSchema = z
      * (the row and its counts stay). At least the 30-day window in which ONSS accepts corrections.
      */
     retentionDays: z.number().int().min(31).max(3650).default(45),
+    /**
+     * The declarations of works of this site (main/core/declarations/declaration.ts); the first is the
+     * active one: its smartphone-channel QR code is shown when no reader works, and on the poster.
+     */
+    declarations: z.array(z.unknown()).default([]),
     /** Also exposed as `startAtLogin` to the Electron shell (Windows/macOS). */
     startAtLogin: z.boolean().optional(),
   })
@@ -60,6 +66,14 @@ export const settingsSchema = z
     if (!['127.0.0.1', '::1', 'localhost'].includes(s.host.bind) && !s.lan.enabled) {
       ctx.addIssue({ code: 'custom', path: ['host', 'bind'], message: 'listening beyond this machine needs lan.enabled (and its token)' });
     }
+    s.declarations.forEach((raw, index) => {
+      const result = validateDeclaration(raw);
+      if (!result.ok) {
+        for (const error of result.errors) {
+          ctx.addIssue({ code: 'custom', path: ['declarations', index, ...error.field.split('.')], message: error.key });
+        }
+      }
+    });
     if (s.lan.enabled && !s.lan.token) {
       ctx.addIssue({ code: 'custom', path: ['lan', 'token'], message: 'required when lan.enabled is true' });
     }
@@ -109,5 +123,24 @@ export function demoSettings(): Settings {
     supervisorIdleSeconds: 120,
     lan: { enabled: false },
     retentionDays: 45,
+    declarations: [
+      {
+        dowNumber: 'DEMO2026A1B2C3',
+        workplaceId: 'DEMO000000001',
+        employerName: 'Demo Cleaning NV',
+        enterpriseNumber: '0403019261',
+        siteName: 'Demo site — Tour & Taxis',
+        siteAddress: { street: 'Havenlaan 86C', postalCode: '1000', municipality: 'Brussel / Bruxelles' },
+        region: 'brussels',
+      },
+    ],
   };
+}
+
+/** The site's declarations, validated (parseSettings has already refused invalid ones). */
+export function siteDeclarations(settings: Settings): Declaration[] {
+  return settings.declarations.flatMap((raw) => {
+    const result = validateDeclaration(raw);
+    return result.ok ? [result.declaration] : [];
+  });
 }

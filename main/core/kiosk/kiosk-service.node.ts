@@ -5,6 +5,7 @@
  */
 import type {
   CardKind,
+  FallbackQr,
   KioskApi,
   KioskEvent,
   KioskSnapshot,
@@ -17,7 +18,8 @@ import type {
 } from '../../../preload/api.ts';
 import { KioskError } from '../api/kiosk-error.ts';
 import type { CardIdentity, CardReading, CardSourceEvent } from '../card/card-source.ts';
-import type { Settings } from '../config/settings.ts';
+import { siteDeclarations, type Settings } from '../config/settings.ts';
+import { fallbackQr } from '../poster/fallback-qr.node.ts';
 import {
   ALL_INTENTS,
   OUT_WITHOUT_IN_WINDOW_MS,
@@ -177,6 +179,8 @@ export function createKioskService(deps: KioskServiceDeps) {
     }
   }
 
+  let qrOfActive: Promise<FallbackQr> | null = null;
+
   const api: KioskApi = {
     async getSnapshot(): Promise<KioskSnapshot> {
       return {
@@ -299,6 +303,15 @@ export function createKioskService(deps: KioskServiceDeps) {
     exportRegistrations: ({ session, ...range }) => supervisor.exportRegistrations(session, range),
 
     getLanRoster: ({ lanToken }) => supervisor.lanRoster(lanToken),
+
+    async getFallbackQr() {
+      const active = siteDeclarations(settings)[0];
+      if (!active) return null;
+      qrOfActive ??= fallbackQr(active);
+      return qrOfActive;
+    },
+
+    getPoster: ({ session }) => supervisor.posterPdf(session),
   };
 
   return {

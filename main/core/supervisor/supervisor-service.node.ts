@@ -18,9 +18,10 @@ import type {
   SyncStatus,
   WorkerList,
 } from '../../../preload/api.ts';
+import { renderPoster } from '../poster/render-poster.node.ts';
 import { KioskError } from '../api/kiosk-error.ts';
 import type { CardReading } from '../card/card-source.ts';
-import type { Settings } from '../config/settings.ts';
+import { siteDeclarations, type Settings } from '../config/settings.ts';
 import { displayName } from '../registration/registration-service.node.ts';
 import type { RosterRegistration } from '../roster/anomalies.ts';
 import { renderPdf } from '../roster/export-pdf.node.ts';
@@ -395,6 +396,15 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
         rows: exportRows,
       });
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    },
+
+    async posterPdf(token: string): Promise<ExportFile> {
+      const s = authorize(token);
+      const declaration = siteDeclarations(settings)[0];
+      if (!declaration) throw new KioskError('not-available', { key: 'api.error.notAvailable' });
+      const { pdf } = await renderPoster(declaration);
+      audit(actor(s.worker), 'poster', { dowNumber: declaration.dowNumber, languages: declaration.languages });
+      return { fileName: `poster-${declaration.dowNumber}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     },
 
     async lanRoster(lanToken: string): Promise<LanRoster> {
