@@ -352,6 +352,8 @@ export interface KioskApi {
   getFallbackQr(input: Record<string, never>): Promise<FallbackQr | null>;
   /** The site poster (A4 PDF, the site's languages) of the active declaration; supervisor only, audited. */
   getPoster(input: { session: string }): Promise<ExportFile>;
+  /** The one way out of the kiosk window a person can take (Electron); `not-available` in browser mode. Audited. */
+  exitKiosk(input: { session: string }): Promise<null>;
 }
 
 export type KioskApiMethod = keyof KioskApi;

@@ -41,6 +41,7 @@ const METHOD_SET: Record<KioskApiMethod, true> = {
   getLanRoster: true,
   getFallbackQr: true,
   getPoster: true,
+  exitKiosk: true,
 };
 
 export const KIOSK_API_METHODS = Object.keys(METHOD_SET) as KioskApiMethod[];

@@ -12,8 +12,8 @@ import { runKioskMain, type StartCore } from './lifecycle.main.ts';
 const launchStandin: StandinLauncher = (args) =>
   utilityProcess.fork(fileURLToPath(new URL('../standin/cli.mjs', import.meta.url)), args, { stdio: 'pipe', serviceName: 'ONSS stand-in (demo)' });
 
-const startCore: StartCore = async ({ settings, dataDir, log }) => {
-  const kiosk = await startKioskRuntime({ settings, dataDir, log, launchStandin });
+const startCore: StartCore = async ({ settings, dataDir, log, quit }) => {
+  const kiosk = await startKioskRuntime({ settings, dataDir, log, launchStandin, onExitRequested: () => quit('supervisor left the kiosk') });
   return { dispatch: kiosk.dispatch, onEvent: kiosk.onEvent, stop: () => kiosk.stop() };
 };
 

@@ -53,4 +53,5 @@ export const INPUT_SCHEMAS: { [M in KioskApiMethod]: z.ZodType<KioskApiInput<M>>
   getLanRoster: z.object({ lanToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) }).strict(),
   getFallbackQr: empty as unknown as z.ZodType<Record<string, never>>,
   getPoster: z.object({ session }).strict(),
+  exitKiosk: z.object({ session }).strict(),
 };

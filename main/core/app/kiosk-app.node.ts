@@ -28,6 +28,8 @@ export interface KioskAppOptions {
   database?: OpenOptions;
   /** The ONSS search for registrations made elsewhere at this workplace (supervisor overview). */
   remote?: RemoteRegistrations;
+  /** The shell's way to leave the kiosk, offered to supervisors (Electron only). */
+  onExitRequested?: () => void;
   /** Retry pacing of the outbox; tests and benchmarks shorten it. */
   syncBackoff?: BackoffPolicy;
   log: (message: string) => void;
@@ -82,6 +84,7 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
     supervisorStore: createSupervisorStore(db),
     ...(options.demoCards ? { demoCards: options.demoCards } : {}),
     ...(options.remote ? { remote: options.remote } : {}),
+    ...(options.onExitRequested ? { onExitRequested: options.onExitRequested } : {}),
   });
   const service = kiosk;
   for (const source of options.cardSources) {

@@ -16,6 +16,8 @@ export interface KioskRuntimeOptions {
   dataDir: string;
   log: (message: string) => void;
   launchStandin: StandinLauncher;
+  /** Electron passes its quit; the browser host has no window to leave. */
+  onExitRequested?: () => void;
 }
 
 export async function startKioskRuntime(options: KioskRuntimeOptions): Promise<KioskApp> {
@@ -27,7 +29,16 @@ export async function startKioskRuntime(options: KioskRuntimeOptions): Promise<K
   const sources: CardSource[] = [createPcscCardSource({ log }), ...(demo ? [demo] : [])];
   let app: KioskApp;
   try {
-    app = startKioskApp({ settings, dataDir, cardSources: sources, sender: onss.sender, remote: onss.remote, log, ...(demo ? { demoCards: demo } : {}) });
+    app = startKioskApp({
+      settings,
+      dataDir,
+      cardSources: sources,
+      sender: onss.sender,
+      remote: onss.remote,
+      log,
+      ...(demo ? { demoCards: demo } : {}),
+      ...(options.onExitRequested ? { onExitRequested: options.onExitRequested } : {}),
+    });
   } catch (error) {
     await onss.stop();
     throw error;

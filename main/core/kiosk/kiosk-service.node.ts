@@ -64,6 +64,8 @@ export interface KioskServiceDeps {
   supervisorStore: SupervisorStore;
   /** Registrations of the same workplace made elsewhere (the ONSS search); absent → the overview says so. */
   remote?: RemoteRegistrations;
+  /** The shell's way to leave the kiosk (Electron quits); absent in browser mode. */
+  onExitRequested?: () => void;
 }
 
 interface PendingTap {
@@ -312,6 +314,10 @@ export function createKioskService(deps: KioskServiceDeps) {
     },
 
     getPoster: ({ session }) => supervisor.posterPdf(session),
+
+    async exitKiosk({ session }) {
+      return supervisor.exitKiosk(session, deps.onExitRequested);
+    },
   };
 
   return {

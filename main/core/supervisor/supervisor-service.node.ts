@@ -398,6 +398,16 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
       return { fileName: `${base}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     },
 
+    /** Leaves the kiosk through `leave` (the shell's quit), if this shell has one. */
+    exitKiosk(token: string, leave: (() => void) | undefined): null {
+      const s = authorize(token);
+      if (!leave) throw new KioskError('not-available', { key: 'api.error.notAvailable' });
+      audit(actor(s.worker), 'exit-kiosk');
+      // After this call has answered: leaving stops the core that answers it.
+      setTimeout(leave, 0);
+      return null;
+    },
+
     async posterPdf(token: string): Promise<ExportFile> {
       const s = authorize(token);
       const declaration = siteDeclarations(settings)[0];

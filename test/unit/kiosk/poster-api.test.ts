@@ -51,3 +51,48 @@ describe('poster and fallback QR through the API', () => {
     temp.cleanup();
   });
 });
+
+describe('leaving the kiosk', () => {
+  it('only an unlocked supervisor can leave, only where the shell can quit, and it is audited', async () => {
+    const temp = makeTempDir();
+    const start = (onExitRequested?: () => void) => {
+      const demo = createDemoCardSource();
+      return startKioskApp({
+        settings: demoSettings(),
+        dataDir: temp.dir,
+        cardSources: [demo],
+        demoCards: demo,
+        sender: { send: () => Promise.reject(new SendFailure('network', 'offline')) },
+        log: () => {},
+        ...(onExitRequested ? { onExitRequested } : {}),
+      });
+    };
+    let leave: () => void = () => {};
+    const left = new Promise<void>((resolve) => (leave = resolve));
+    const app = start(() => leave());
+    let tapId = '';
+    app.onEvent((e: KioskEvent) => {
+      if (e.type === 'tap') tapId = e.prompt.tapId;
+    });
+    await expect(app.api.exitKiosk({ session: 'y'.repeat(32) })).rejects.toMatchObject({ code: 'unauthorized' });
+    await app.api.presentDemoCard({ demoCardId: 'jan' });
+    const session = await app.api.supervisorSetPin({ tapId, pin: '4826' });
+    expect(await app.api.exitKiosk({ session: session.token })).toBeNull();
+    await left; // the shell's quit was called
+    await app.stop();
+
+    // Browser mode: no window to leave.
+    const browserHost = start();
+    browserHost.onEvent((e: KioskEvent) => {
+      if (e.type === 'tap') tapId = e.prompt.tapId;
+    });
+    await browserHost.api.presentDemoCard({ demoCardId: 'jan' });
+    const { token } = await browserHost.api.supervisorUnlock({ tapId, pin: '4826' });
+    await expect(browserHost.api.exitKiosk({ session: token })).rejects.toMatchObject({ code: 'not-available' });
+    await browserHost.stop();
+    const db = new Database(`${temp.dir}/kiosk.sqlite`, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'exit-kiosk'").get()).toEqual({ n: 1 });
+    db.close();
+    temp.cleanup();
+  });
+});
