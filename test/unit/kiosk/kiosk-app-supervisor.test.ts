@@ -4,15 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent, TapPrompt } from '../../../preload/api.ts';
-import { startKioskApp, type KioskApp } from '../../../main/core/app/kiosk-app.node.ts';
+import type { KioskApp } from '../../../main/core/app/kiosk-app.node.ts';
 import type { CardSource, CardSourceEvent } from '../../../main/core/card/card-source.ts';
 import { demoSettings, type Settings } from '../../../main/core/config/settings.ts';
-import { createDemoCardSource } from '../../../main/core/demo/demo-card-source.ts';
 import type { RemoteRegistrations } from '../../../main/core/roster/remote-registrations.ts';
-import { SendFailure } from '../../../main/core/sync/presence-sender.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { startTestKiosk } from '../../support/test-kiosk.ts';
 
-const offline = { send: () => Promise.reject(new SendFailure('network', 'offline')) };
 const LAN_TOKEN = 'lan-token-0123456789abcdef';
 
 function scriptedSource(): CardSource & { emit(event: CardSourceEvent): void } {
@@ -26,22 +24,16 @@ describe('kiosk app: supervisor mode', () => {
   let events: KioskEvent[];
   let clockNow: Date;
   let remote: RemoteRegistrations | undefined;
-  const demo = createDemoCardSource();
   const badges = scriptedSource();
 
   function start(settings: Partial<Settings> = {}) {
-    app = startKioskApp({
+    ({ app, events } = startTestKiosk({
       settings: { ...demoSettings(), lan: { enabled: true, token: LAN_TOKEN }, ...settings },
       dataDir: temp.dir,
-      cardSources: [demo, badges],
-      demoCards: demo,
-      sender: offline,
+      cardSources: [badges],
       clock: () => clockNow,
-      log: () => {},
       ...(remote ? { remote } : {}),
-    });
-    events = [];
-    app.onEvent((e) => events.push(e));
+    }));
   }
 
   beforeEach(() => {

@@ -1,15 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../preload/api.ts';
-import { startKioskApp, type KioskApp } from '../../../main/core/app/kiosk-app.node.ts';
+import type { KioskApp } from '../../../main/core/app/kiosk-app.node.ts';
 import type { CardSource, CardSourceEvent } from '../../../main/core/card/card-source.ts';
-import { demoSettings } from '../../../main/core/config/settings.ts';
-import { createDemoCardSource } from '../../../main/core/demo/demo-card-source.ts';
-import { SendFailure } from '../../../main/core/sync/presence-sender.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-
-/** The site has no internet in these tests: the normal case the kiosk must handle. */
-const offline = { send: () => Promise.reject(new SendFailure('network', 'offline')) };
+import { startTestKiosk } from '../../support/test-kiosk.ts';
 
 /** A card source driven by the test, standing for a reader that reports badge taps. */
 function scriptedSource(): CardSource & { emit(event: CardSourceEvent): void } {
@@ -29,23 +24,12 @@ describe('kiosk app: a tap becomes a registration', () => {
   let app: KioskApp;
   let events: KioskEvent[];
   let clockNow: Date;
-  const demo = createDemoCardSource();
   const badges = scriptedSource();
 
   beforeEach(() => {
     temp = makeTempDir();
     clockNow = new Date('2026-11-22T06:02:00Z');
-    app = startKioskApp({
-      settings: demoSettings(),
-      dataDir: temp.dir,
-      cardSources: [demo, badges],
-      demoCards: demo,
-      sender: offline,
-      clock: () => clockNow,
-      log: () => {},
-    });
-    events = [];
-    app.onEvent((e) => events.push(e));
+    ({ app, events } = startTestKiosk({ dataDir: temp.dir, cardSources: [badges], clock: () => clockNow }));
   });
 
   afterEach(async () => {
@@ -134,18 +118,7 @@ describe('kiosk app: a tap becomes a registration', () => {
 describe('kiosk app: full disk', () => {
   it('reports a storage error, keeps the tap open, and loses nothing already recorded', async () => {
     const temp = makeTempDir();
-    const demo = createDemoCardSource();
-    const app = startKioskApp({
-      settings: demoSettings(),
-      dataDir: temp.dir,
-      cardSources: [demo],
-      demoCards: demo,
-      sender: offline,
-      log: () => {},
-      database: { maxPageCount: 40 },
-    });
-    const events: KioskEvent[] = [];
-    app.onEvent((e) => events.push(e));
+    const { app, events } = startTestKiosk({ dataDir: temp.dir, database: { maxPageCount: 40 } });
     let recorded = 0;
     let failure: unknown = null;
     const people = ['ana', 'jan'];
