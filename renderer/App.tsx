@@ -3,7 +3,7 @@
  * flow is on. Signals `body[data-app-ready]` once connected and the first snapshot is on screen.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { FallbackQr, Intent, KioskSnapshot, LanguageCode, ReaderStatus, SyncStatus } from '../preload/api.ts';
+import type { FallbackQr, Intent, KioskSnapshot, LanguageCode, ReaderStatus, SupervisorSession, SyncStatus } from '../preload/api.ts';
 import { useHashRoute } from './components/hooks.ts';
 import { flowReducer, INITIAL_FLOW, warningsFor } from './flow/flow.ts';
 import { setUiLanguage } from './i18n/i18n.ts';
@@ -12,6 +12,8 @@ import { ErrorScreen } from './screens/ErrorScreen.tsx';
 import { IdentifiedScreen } from './screens/IdentifiedScreen.tsx';
 import { IdleScreen } from './screens/IdleScreen.tsx';
 import { RosterPage } from './screens/RosterPage.tsx';
+import { PinPad } from './screens/supervisor/PinPad.tsx';
+import { SupervisorScreen } from './screens/supervisor/SupervisorScreen.tsx';
 import type { SoundPlayer } from './sound/sounds.ts';
 import { KioskApiError, type ConnectedBridge, type ConnectionState } from './transport/http-bridge.ts';
 import { createWedgeDecoder } from './input/keyboard-wedge.ts';
@@ -45,6 +47,13 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
   const [flow, dispatch] = useReducer(flowReducer, INITIAL_FLOW);
   const syncRef = useRef<SyncStatus | null>(null);
   syncRef.current = sync;
+  /** Supervisor mode sits over the worker flow; the session token lives only here, in memory. */
+  const [supervisor, setSupervisor] = useState<
+    { phase: 'pin'; tapId: string; name: string } | { phase: 'open'; session: SupervisorSession } | null
+  >(null);
+  const enrollingRef = useRef(false);
+  const supervisorRef = useRef(supervisor);
+  supervisorRef.current = supervisor;
 
   // Events first, so nothing emitted while the snapshot loads is lost.
   useEffect(
@@ -52,6 +61,12 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
       bridge.onEvent((event) => {
         if (event.type === 'reader') setReader(event.status);
         else if (event.type === 'sync') setSync(event.status);
+        // A new tap leaves supervisor mode (locking it), except while a badge is being enrolled.
+        else if (event.type === 'tap' && supervisorRef.current && !enrollingRef.current) {
+          const current = supervisorRef.current;
+          if (current.phase === 'open') void bridge.api.supervisorLock({ session: current.session.token }).catch(() => undefined);
+          if (current.phase === 'open' || current.tapId !== event.prompt.tapId) setSupervisor(null);
+        }
         dispatch({ type: 'event', event });
       }),
     [bridge],
@@ -189,6 +204,29 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
     [sound],
   );
   const toIdle = useCallback(() => dispatch({ type: 'to-idle' }), []);
+  const openPinPad = useCallback(() => {
+    if (flow.screen === 'identified') setSupervisor({ phase: 'pin', tapId: flow.prompt.tapId, name: flow.prompt.worker.displayName });
+  }, [flow]);
+  // The supervisor's tap is used up once the PIN pad ends, so a reload does not show it again.
+  const onUnlocked = useCallback(
+    (session: SupervisorSession) => {
+      if (supervisorRef.current?.phase === 'pin') void bridge.api.cancelTap({ tapId: supervisorRef.current.tapId }).catch(() => undefined);
+      setSupervisor({ phase: 'open', session });
+    },
+    [bridge],
+  );
+  const closeSupervisor = useCallback(() => {
+    enrollingRef.current = false;
+    setSupervisor(null);
+    dispatch({ type: 'to-idle' });
+  }, []);
+  const cancelPin = useCallback(() => {
+    if (supervisorRef.current?.phase === 'pin') void bridge.api.cancelTap({ tapId: supervisorRef.current.tapId }).catch(() => undefined);
+    closeSupervisor();
+  }, [bridge, closeSupervisor]);
+  const onEnrolling = useCallback((busy: boolean) => {
+    enrollingRef.current = busy;
+  }, []);
   const onRosterLoaded = useCallback(() => setRosterLoaded(true), []);
   const onEvent = useMemo(() => bridge.onEvent.bind(bridge), [bridge]);
 
@@ -219,6 +257,17 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
   }
 
   let screen;
+  if (supervisor?.phase === 'pin') {
+    return <PinPad api={bridge.api} tapId={supervisor.tapId} supervisorName={supervisor.name} onUnlocked={onUnlocked} onCancel={cancelPin} />;
+  }
+  if (supervisor?.phase === 'open') {
+    return (
+      <>
+        {banner}
+        <SupervisorScreen api={bridge.api} session={supervisor.session} clockOffsetMs={clockOffsetMs} onEvent={onEvent} onEnrolling={onEnrolling} onClosed={closeSupervisor} />
+      </>
+    );
+  }
   switch (flow.screen) {
     case 'idle':
       screen = (
@@ -245,6 +294,7 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
           onBack={() => dispatch({ type: 'back' })}
           onCancel={cancel}
           onLanguageChosen={onLanguageChosen}
+          onSupervisor={openPinPad}
         />
       );
       break;

@@ -17,6 +17,7 @@ import pl from './locales/pl.json';
 import pt from './locales/pt.json';
 import ro from './locales/ro.json';
 import tr from './locales/tr.json';
+import { SUPERVISOR_RESOURCES } from './supervisor/resources.ts';
 
 const RESOURCES: Record<LanguageCode, object> = { nl, fr, de, en, pl, ro, pt, es, bg, tr, ar };
 
@@ -28,7 +29,17 @@ export function kioskDefaultLanguage(search: string): LanguageCode {
 
 export function initI18n(language: LanguageCode) {
   void i18next.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(RESOURCES).map(([code, translation]) => [code, { translation }])),
+    // The `supervisor` namespace exists in nl/fr/de/en only (site staff); other languages fall back to en.
+    resources: Object.fromEntries(
+      Object.entries(RESOURCES).map(([code, translation]) => {
+        const supervisor = SUPERVISOR_RESOURCES[code as LanguageCode];
+        const namespaces: Record<string, object> = supervisor ? { translation, supervisor } : { translation };
+        return [code, namespaces];
+      }),
+    ),
+    ns: ['translation', 'supervisor'],
+    defaultNS: 'translation',
+    fallbackNS: 'translation',
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

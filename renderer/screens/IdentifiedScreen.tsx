@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Intent, LanguageCode, TapPrompt, TapWarning } from '../../preload/api.ts';
 import { useNow } from '../components/hooks.ts';
 import { IconClose, IconQuestion, IntentIcon } from '../components/Icons.tsx';
+import { IconSupervisor } from './supervisor/IconSupervisor.tsx';
 import { INTENT_DIRECTION, INTENTS } from '../components/intents.ts';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { warningsFor } from '../flow/flow.ts';
@@ -21,6 +22,8 @@ interface Props {
   onBack: () => void;
   onCancel: () => void;
   onLanguageChosen: (lang: LanguageCode) => void;
+  /** Only offered when the card belongs to a supervisor (`prompt.supervisor`). */
+  onSupervisor: () => void;
 }
 
 function useWarningText() {
@@ -63,7 +66,7 @@ function Countdown({ expiresAt, clockOffsetMs }: { expiresAt: string; clockOffse
   );
 }
 
-export function IdentifiedScreen({ prompt, confirming, busy, clockOffsetMs, onChoose, onBack, onCancel, onLanguageChosen }: Props) {
+export function IdentifiedScreen({ prompt, confirming, busy, clockOffsetMs, onChoose, onBack, onCancel, onLanguageChosen, onSupervisor }: Props) {
   const { t, i18n } = useTranslation();
   const warningText = useWarningText();
   const { presence } = prompt;
@@ -130,6 +133,12 @@ export function IdentifiedScreen({ prompt, confirming, busy, clockOffsetMs, onCh
             </div>
           </section>
         </>
+      )}
+      {prompt.supervisor && !confirming && (
+        <button type="button" className="supervisor-button" data-testid="supervisor-button" disabled={busy} onClick={onSupervisor}>
+          <IconSupervisor className="supervisor-icon" />
+          <span>{t('identified.supervisor')}</span>
+        </button>
       )}
       {busy && (
         <div className="busy" role="status">
