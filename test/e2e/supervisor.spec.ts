@@ -95,3 +95,16 @@ test('exports: the CSV names the worker, the PDF is a PDF', async ({ page }) => 
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
   expect(readFileSync(await pdf.path()).subarray(0, 4).toString('latin1')).toBe('%PDF');
 });
+
+test('workers: enrolling a badge waits for the badge and can be cancelled', async ({ page }) => {
+  await openKiosk(page);
+  await unlock(page);
+  await page.getByTestId('supervisor-tab-workers').click();
+  const ana = page.locator('[data-testid="supervisor-worker"][data-worker-name="Ana Maria Popescu"]');
+  await ana.getByTestId('enrol-badge').click();
+  await expect(ana.getByTestId('enrolment-step')).toHaveAttribute('data-step', 'waiting-badge');
+  await ana.getByTestId('enrol-cancel').click();
+  await expect(ana.getByTestId('enrolment-step')).toHaveAttribute('data-step', 'cancelled');
+  await page.getByTestId('supervisor-lock').click();
+  await expect(page.getByTestId('idle-screen')).toBeVisible();
+});
