@@ -46,12 +46,18 @@ async function unlock(page: Page): Promise<void> {
 test('ana starts work; jan sets a first PIN and sees her on site in the roster', async ({ page }) => {
   await openKiosk(page);
   await page.getByTestId('demo-card-ana').click();
+  await expect(page.getByTestId('identified-screen')).toBeVisible();
+  await expect(page.getByTestId('supervisor-button')).toHaveCount(0);
   await page.getByTestId('intent-start-work').click();
   await expect(page.getByTestId('confirmation-screen')).toBeVisible();
   await page.getByTestId('confirmation-screen').click();
   await expect(page.getByTestId('idle-screen')).toBeVisible();
 
-  await janToPinPad(page);
+  await page.getByTestId('demo-card-jan').click();
+  const button = page.getByTestId('supervisor-button');
+  expect((await button.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(72);
+  await button.click();
+  await expect(page.getByTestId('pin-pad')).toBeVisible();
   await expect(page.getByTestId('identified-screen')).toHaveCount(0);
   await page.screenshot({ path: 'docs/screenshots/pin-pad-en.png' });
   await typePin(page, PIN);
