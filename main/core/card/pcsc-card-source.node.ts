@@ -47,6 +47,7 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
   let nfc: NFC | null = null;
   let listener: ((event: CardSourceEvent) => void) | null = null;
   let poll: ReturnType<typeof setInterval> | null = null;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
   const readers = new Map<string, Reader>();
   let stopped = true;
 
@@ -96,7 +97,7 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     }
   }
 
-  function attachReader(reader: Reader): void {
+  function attachReader(owner: NFC, reader: Reader): void {
     reader.autoProcessing = false;
     readers.set(reader.name, reader);
     publishReaders();
@@ -104,8 +105,14 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
       void handleCard(reader, new Uint8Array(card.atr ?? []));
     });
     reader.on('card.off', () => emit({ type: 'card-removed', reader: reader.name }));
-    reader.on('error', (error: Error) => options.log(`pcsc: ${reader.name}: ${error.message}`));
+    reader.on('error', (error: Error) => {
+      options.log(`pcsc: ${reader.name}: ${error.message}`);
+      // The service going away is sometimes reported only by the readers, not by the context.
+      if (!stopped && nfc === owner && SERVICE_GONE.test(error.message)) void reopenWhenServiceReturns(owner);
+    });
     reader.on('end', () => {
+      // After a pcscd restart, a dead reader's late 'end' must not remove its successor of the same name.
+      if (readers.get(reader.name) !== reader) return;
       readers.delete(reader.name);
       publishReaders();
     });
@@ -117,7 +124,7 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
   function open(): void {
     const instance = new NFC();
     nfc = instance;
-    instance.on('reader', attachReader);
+    instance.on('reader', (reader: Reader) => attachReader(instance, reader));
     instance.on('error', (error: Error) => {
       // Errors of a context we already dropped (close() reports "Command cancelled") are not news.
       if (stopped || nfc !== instance) return;
@@ -159,12 +166,21 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
       listener = onEvent;
       stopped = false;
       waitForService();
+      // Safety net: pcscd can vanish without any error event reaching us; its socket going away is enough.
+      if (socket !== null) {
+        watchdog = setInterval(() => {
+          if (!stopped && nfc !== null && !existsSync(socket)) void reopenWhenServiceReturns(nfc);
+        }, SERVICE_POLL_MS);
+        watchdog.unref();
+      }
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       if (poll) clearInterval(poll);
+      if (watchdog) clearInterval(watchdog);
       poll = null;
+      watchdog = null;
       // Let nfc-pcsc's pending disconnects run before closing, or exit can deadlock (lab.md §2).
       await new Promise((resolve) => setImmediate(resolve));
       nfc?.close();
