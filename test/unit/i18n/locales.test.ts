@@ -2,8 +2,8 @@
  * Every locale has exactly the keys of en.json, with the same interpolation variables, and the
  * keys the core sends as MessageRef exist. A missing translation would show a raw key on the kiosk.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadLocale, variables } from '../../support/locale-files.ts';
 
 const LOCALES = ['nl', 'fr', 'de', 'en', 'pl', 'ro', 'pt', 'es', 'bg', 'tr', 'ar'] as const;
 const DIR = new URL('../../../renderer/i18n/locales/', import.meta.url);
@@ -30,29 +30,11 @@ const CORE_KEYS = [
   'api.error.internal',
 ];
 
-function load(lang: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`${lang}.json`, DIR), 'utf8')) as Record<string, unknown>;
+function load(lang: string): Map<string, string> {
+  return loadLocale(new URL(`${lang}.json`, DIR));
 }
 
-/** dotted key → text; a non-string leaf is reported as such. */
-function flatten(node: Record<string, unknown>, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(node)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [k, v] of flatten(value as Record<string, unknown>, path)) out.set(k, v);
-    } else {
-      out.set(path, typeof value === 'string' ? value : `<not a string: ${JSON.stringify(value)}>`);
-    }
-  }
-  return out;
-}
-
-function variables(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
-}
-
-const en = flatten(load('en'));
+const en = load('en');
 
 describe('locales', () => {
   it('en.json holds every key the core sends', () => {
@@ -61,7 +43,7 @@ describe('locales', () => {
 
   for (const lang of LOCALES) {
     describe(lang, () => {
-      const messages = flatten(load(lang));
+      const messages = load(lang);
 
       it('has every key of en.json and no other', () => {
         expect({ missing: [...en.keys()].filter((k) => !messages.has(k)), extra: [...messages.keys()].filter((k) => !en.has(k)) }).toEqual({

@@ -2,8 +2,8 @@
  * The supervisor namespace (nl/fr/de/en): every locale has exactly en's keys with the same
  * interpolation variables, and en holds every remark/anomaly key and supervisor error key the core sends.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadLocale, variables } from '../../support/locale-files.ts';
 
 const DIR = new URL('../../../renderer/i18n/supervisor/', import.meta.url);
 const HINTS = new URL('../../../main/core/roster/remark-hints.en.json', import.meta.url);
@@ -24,32 +24,11 @@ const CORE_KEYS = [
   'enrolment.cancelled.locked',
 ];
 
-function flatten(node: Record<string, unknown>, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(node)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [k, v] of flatten(value as Record<string, unknown>, path)) out.set(k, v);
-    } else {
-      out.set(path, typeof value === 'string' ? value : `<not a string: ${JSON.stringify(value)}>`);
-    }
-  }
-  return out;
-}
-
-function load(url: URL): Map<string, string> {
-  return flatten(JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>);
-}
-
-function variables(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
-}
-
-const en = load(new URL('en.json', DIR));
+const en = loadLocale(new URL('en.json', DIR));
 
 describe('supervisor locales', () => {
   it('en holds every key of remark-hints.en.json, with the same text', () => {
-    const hints = load(HINTS);
+    const hints = loadLocale(HINTS);
     expect(hints.size).toBeGreaterThan(0);
     expect([...hints.keys()].filter((key) => !en.has(key))).toEqual([]);
     for (const [key, text] of hints) expect(en.get(key), key).toBe(text);
@@ -61,7 +40,7 @@ describe('supervisor locales', () => {
 
   for (const lang of ['nl', 'fr', 'de'] as const) {
     describe(lang, () => {
-      const locale = load(new URL(`${lang}.json`, DIR));
+      const locale = loadLocale(new URL(`${lang}.json`, DIR));
       it('has exactly the keys of en', () => {
         expect([...en.keys()].filter((key) => !locale.has(key))).toEqual([]);
         expect([...locale.keys()].filter((key) => !en.has(key))).toEqual([]);
