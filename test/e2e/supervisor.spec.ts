@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
 
+/** The README's screenshots are refreshed only on request (`CIAO_UPDATE_SCREENSHOTS=1`); a normal run leaves docs/ alone. */
+const SCREENSHOTS = process.env.CIAO_UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'out/test-results/screenshots';
+
 const PIN = '4826';
 let host: KioskHost;
 
@@ -59,7 +62,7 @@ test('ana starts work; jan sets a first PIN and sees her on site in the roster',
   await button.click();
   await expect(page.getByTestId('pin-pad')).toBeVisible();
   await expect(page.getByTestId('identified-screen')).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/pin-pad-en.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}/pin-pad-en.png` });
   await typePin(page, PIN);
   await expect(page.getByTestId('pin-pad')).toHaveAttribute('data-stage', 'choose');
   await typePin(page, PIN);
@@ -69,7 +72,7 @@ test('ana starts work; jan sets a first PIN and sees her on site in the roster',
   await expect(page.getByTestId('supervisor-screen')).toBeVisible();
   const ana = page.locator('[data-testid="supervisor-roster-row"][data-worker-name="Ana Maria Popescu"]');
   await expect(ana).toHaveAttribute('data-status', 'on-site');
-  await page.screenshot({ path: 'docs/screenshots/supervisor-roster-en.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/supervisor-roster-en.png`, fullPage: true });
 });
 
 test('a wrong PIN shows the attempts left', async ({ page }) => {
