@@ -10,9 +10,6 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Settings } from '../../main/core/config/settings.ts';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
 
-/** The README's screenshots are refreshed only on request (`CIAO_UPDATE_SCREENSHOTS=1`); a normal run leaves docs/ alone. */
-const SCREENSHOTS = process.env.CIAO_UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'out/test-results/screenshots';
-
 const PIN = '4826';
 let host: KioskHost;
 
@@ -108,7 +105,7 @@ test('first PIN: chosen and confirmed on the pad; the roster shows who is on sit
   for (const digit of PIN) await page.getByTestId(`pin-digit-${digit}`).click();
   await expect(page.getByTestId('pin-dots').locator('.pin-dot-on')).toHaveCount(4);
   await expect(page.getByTestId('pin-dots')).not.toContainText(PIN);
-  await page.screenshot({ path: `${SCREENSHOTS}/pin-pad-en.png` });
+  await page.screenshot({ path: 'docs/screenshots/pin-pad-en.png' });
   await page.getByTestId('pin-ok').click();
   await typePin(page, PIN);
 
@@ -179,7 +176,7 @@ test('roster: a break, a double IN flagged with what to do, filters and the lett
   const anomaly = krzysztof.locator('[data-testid="anomaly"][data-kind="double-in"]');
   await expect(anomaly).toContainText('Two INs in a row');
   await expect(anomaly).toContainText('No action needed');
-  await page.screenshot({ path: `${SCREENSHOTS}/supervisor-roster-en.png`, fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/supervisor-roster-en.png', fullPage: true });
 
   await page.getByTestId('roster-filter-on-break').click();
   await expect(page.getByTestId('supervisor-roster-row')).toHaveCount(1);
@@ -195,7 +192,7 @@ test('roster: a break, a double IN flagged with what to do, filters and the lett
   await expect(page.getByTestId('search-text')).toHaveText('WIS');
   await expect(page.getByTestId('supervisor-roster-row')).toHaveCount(1);
   await expect(krzysztof).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/supervisor-search-en.png` });
+  await page.screenshot({ path: 'docs/screenshots/supervisor-search-en.png' });
   await page.getByTestId('search-clear').click();
   await expect(page.getByTestId('supervisor-roster-row')).toHaveCount(3);
 
@@ -207,12 +204,12 @@ test('roster: a break, a double IN flagged with what to do, filters and the lett
   await expect(rows.first()).toHaveAttribute('data-direction', 'OUT');
   await expect(rows.first()).toHaveAttribute('data-state', /queued|sent|accepted|rejected/);
   await expect(rows.first().getByTestId('channel-badge')).toHaveAttribute('data-channel', 'this-kiosk');
-  await page.screenshot({ path: `${SCREENSHOTS}/registrations-en.png`, fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/registrations-en.png', fullPage: true });
 
   await page.getByTestId('supervisor-tab-sync').click();
   await expect(page.getByTestId('supervisor-sync')).toHaveAttribute('data-queued', /^\d+$/);
   await expect(page.getByTestId('sync-last-success')).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/sync-en.png` });
+  await page.screenshot({ path: 'docs/screenshots/sync-en.png' });
 });
 
 test('a worker without eID: an invalid BIS is refused, a valid one is saved and gets a badge; unlink asks first', async ({ page }) => {
@@ -242,7 +239,7 @@ test('a worker without eID: an invalid BIS is refused, a valid one is saved and 
   await page.getByTestId('manual-submit').click();
   await expect(page.getByTestId('manual-error')).toHaveAttribute('data-key', /supervisor\.error\.nationalNumber\./);
   await expect(page.getByTestId('manual-error')).toContainText('check the digits');
-  await page.screenshot({ path: `${SCREENSHOTS}/manual-worker-en.png` });
+  await page.screenshot({ path: 'docs/screenshots/manual-worker-en.png' });
 
   await typeNumber('98472899765');
   await expect(page.getByTestId('manual-error')).toHaveCount(0);
@@ -259,7 +256,7 @@ test('a worker without eID: an invalid BIS is refused, a valid one is saved and 
   await expect(worker).toContainText('98.47.28');
   await expect(worker).not.toContainText('997');
   await page.getByTestId('enrol-done').click();
-  await page.screenshot({ path: `${SCREENSHOTS}/workers-en.png`, fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/workers-en.png', fullPage: true });
 
   await worker.getByTestId('unlink-badge').click();
   await worker.getByTestId('unlink-cancel').click();
@@ -317,7 +314,7 @@ test('exports: the day CSV names the worker, the week PDF is a PDF', async ({ pa
   await setFirstPin(page);
   await page.getByTestId('supervisor-tab-exports').click();
   await expect(page.getByTestId('export-next')).toBeDisabled();
-  await page.screenshot({ path: `${SCREENSHOTS}/exports-en.png` });
+  await page.screenshot({ path: 'docs/screenshots/exports-en.png' });
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
