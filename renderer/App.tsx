@@ -35,7 +35,7 @@ function errorMessageOf(error: unknown) {
 }
 
 export function App({ bridge, sound, defaultLanguage }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const route = useHashRoute();
   const [connection, setConnection] = useState<ConnectionState>(() => bridge.connection());
   const [snapshot, setSnapshot] = useState<KioskSnapshot | null>(null);
@@ -49,7 +49,9 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
   syncRef.current = sync;
   /** Supervisor mode sits over the worker flow; the session token lives only here, in memory. */
   const [supervisor, setSupervisor] = useState<
-    { phase: 'pin'; tapId: string; name: string } | { phase: 'open'; session: SupervisorSession } | null
+    | { phase: 'pin'; tapId: string; name: string; language: LanguageCode }
+    | { phase: 'open'; session: SupervisorSession; language: LanguageCode }
+    | null
   >(null);
   const enrollingRef = useRef(false);
   const supervisorRef = useRef(supervisor);
@@ -106,10 +108,13 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
   // The worker's language for their tap flow; the kiosk language otherwise.
   const promptTapId = flow.screen === 'identified' ? flow.prompt.tapId : null;
   const promptLanguage = flow.screen === 'identified' ? flow.prompt.worker.language : null;
+  // Supervisor mode keeps the language the supervisor's tap was shown in, until it locks.
+  const supervisorLanguage = supervisor?.language ?? null;
   useEffect(() => {
-    if (flow.screen === 'idle') setUiLanguage(defaultLanguage);
+    if (supervisorLanguage !== null) setUiLanguage(supervisorLanguage);
+    else if (flow.screen === 'idle') setUiLanguage(defaultLanguage);
     else if (promptTapId !== null) setUiLanguage(promptLanguage ?? defaultLanguage);
-  }, [flow.screen === 'idle', promptTapId, promptLanguage, defaultLanguage]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [flow.screen === 'idle', promptTapId, promptLanguage, defaultLanguage, supervisorLanguage]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Sounds and the automatic return to idle, once per confirmation/error shown.
   useEffect(() => {
@@ -205,15 +210,18 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
   );
   const toIdle = useCallback(() => dispatch({ type: 'to-idle' }), []);
   const openPinPad = useCallback(() => {
-    if (flow.screen === 'identified') setSupervisor({ phase: 'pin', tapId: flow.prompt.tapId, name: flow.prompt.worker.displayName });
-  }, [flow]);
+    if (flow.screen === 'identified') {
+      setSupervisor({ phase: 'pin', tapId: flow.prompt.tapId, name: flow.prompt.worker.displayName, language: i18n.language as LanguageCode });
+    }
+  }, [flow, i18n]);
   // The supervisor's tap is used up once the PIN pad ends, so a reload does not show it again.
   const onUnlocked = useCallback(
     (session: SupervisorSession) => {
-      if (supervisorRef.current?.phase === 'pin') void bridge.api.cancelTap({ tapId: supervisorRef.current.tapId }).catch(() => undefined);
-      setSupervisor({ phase: 'open', session });
+      const current = supervisorRef.current;
+      if (current?.phase === 'pin') void bridge.api.cancelTap({ tapId: current.tapId }).catch(() => undefined);
+      setSupervisor({ phase: 'open', session, language: current?.language ?? defaultLanguage });
     },
-    [bridge],
+    [bridge, defaultLanguage],
   );
   const closeSupervisor = useCallback(() => {
     enrollingRef.current = false;

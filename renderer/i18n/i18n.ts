@@ -29,13 +29,8 @@ export function kioskDefaultLanguage(search: string): LanguageCode {
 
 export function initI18n(language: LanguageCode) {
   void i18next.use(initReactI18next).init({
-    // The `supervisor` namespace exists in nl/fr/de/en only (site staff); other languages fall back to en.
     resources: Object.fromEntries(
-      Object.entries(RESOURCES).map(([code, translation]) => {
-        const supervisor = SUPERVISOR_RESOURCES[code as LanguageCode];
-        const namespaces: Record<string, object> = supervisor ? { translation, supervisor } : { translation };
-        return [code, namespaces];
-      }),
+      Object.entries(RESOURCES).map(([code, translation]) => [code, { translation, supervisor: SUPERVISOR_RESOURCES[code as LanguageCode] }]),
     ),
     ns: ['translation', 'supervisor'],
     defaultNS: 'translation',

@@ -1,83 +1,105 @@
-/** Who is on site today, with anomalies and the hints what to do, plus sync and remote-merge state. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * Who is on site today: status and since when, worked time, channels, unsynced registrations and
+ * anomalies with what to do. Filter chips by status (with counts) and a name search typed on the
+ * on-screen letter keyboard.
+ */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageRef, SupervisorOverview } from '../../../preload/api.ts';
+import type { SupervisorRosterEntry } from '../../../preload/api.ts';
 import { hhmm } from '../../time/format.ts';
-import type { SupervisorContext } from './session.ts';
+import { AnomalyNote, ChannelBadge } from './Badges.tsx';
+import { hoursMinutes } from './display.ts';
+import { filterCounts, filterRoster, ROSTER_FILTERS, type RosterFilter } from './filters.ts';
+import type { LiveOverview } from './overview.ts';
+import { RemoteState } from './RemoteState.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { messageText } from './session.ts';
 
-function hmm(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+function RosterRow({ entry }: { entry: SupervisorRosterEntry }) {
+  const { t } = useTranslation('supervisor');
+  const name = entry.displayName ?? t('roster.unknownWorker');
+  const { presence } = entry;
+  return (
+    <tr data-testid="supervisor-roster-row" data-worker-name={name} data-status={presence.status} data-unsynced={entry.unsynced}>
+      <td>
+        <div className="roster-name">{name}</div>
+        <div className="supervisor-number">{entry.maskedNationalNumber}</div>
+      </td>
+      <td>
+        <span className={`status-pill status-${presence.status}`}>{t(`status.${presence.status}`)}</span>
+        <div className="roster-since" data-testid="roster-since">
+          {presence.since ? t('roster.sinceTime', { time: hhmm(presence.since) }) : '—'}
+        </div>
+      </td>
+      <td className="roster-worked" data-testid="roster-worked">
+        {hoursMinutes(entry.workedMinutesToday)}
+      </td>
+      <td>
+        <div className="chips">
+          {entry.channels.map((c) => (
+            <ChannelBadge key={c} channel={c} />
+          ))}
+        </div>
+        {entry.unsynced > 0 && (
+          <div className="chip chip-queued" data-testid="roster-unsynced">
+            {t('roster.unsynced', { count: entry.unsynced })}
+          </div>
+        )}
+      </td>
+      <td>
+        {entry.anomalies.map((a, i) => (
+          <AnomalyNote key={`${a.registrationId ?? ''}-${a.kind}-${i}`} anomaly={a} />
+        ))}
+      </td>
+    </tr>
+  );
 }
 
-export function RosterTab({ ctx }: { ctx: SupervisorContext }) {
+export function RosterTab({ live }: { live: LiveOverview }) {
   const { t } = useTranslation('supervisor');
-  const [overview, setOverview] = useState<SupervisorOverview | null>(null);
-  const [error, setError] = useState<MessageRef | null>(null);
-  const { guard, api, session, touched, onEvent } = ctx;
+  const [filter, setFilter] = useState<RosterFilter>('all');
+  const [query, setQuery] = useState('');
+  const entries = live.overview?.entries;
+  const shown = useMemo(() => (entries ? filterRoster(entries, filter, query) : []), [entries, filter, query]);
+  const counts = useMemo(() => filterCounts(entries ?? []), [entries]);
 
-  const load = useCallback(() => {
-    void guard(api.getSupervisorOverview({ session })).then((r) => {
-      if (r.ok) {
-        setOverview(r.value);
-        setError(null);
-        touched(r.value.sessionExpiresAt);
-      } else setError(r.message);
-    });
-  }, [guard, api, session, touched]);
-
-  useEffect(() => load(), [load]);
-  useEffect(() => onEvent((e) => (e.type === 'registration' || e.type === 'roster-changed' ? load() : undefined)), [onEvent, load]);
-
-  if (error) return <p className="supervisor-error" role="alert">{t(error.key, { ...error.params, defaultValue: t('error.generic') })}</p>;
-  if (!overview) return <p className="supervisor-loading">{t('loading')}</p>;
-  const { sync, remote } = overview;
+  if (!live.overview) {
+    return live.error ? <p className="supervisor-error" role="alert">{messageText(t, live.error)}</p> : <p className="supervisor-loading">{t('loading')}</p>;
+  }
+  const { overview } = live;
   return (
-    <section className="supervisor-roster" data-testid="supervisor-roster" data-day={overview.day}>
-      <div className={`supervisor-sync${sync.alert ? ' supervisor-alert' : ''}`} data-testid="supervisor-sync" data-alert={String(sync.alert)}>
-        <span>{t('sync.queued', { count: sync.queued })}</span>
-        <span>{sync.clock.ok ? t('sync.clockOk') : t('sync.clockOff', { seconds: sync.clock.offsetSeconds ?? 0 })}</span>
-        {sync.lastError && <span>{t('sync.lastError', { error: t(sync.lastError.key, { ...sync.lastError.params, defaultValue: t('error.generic') }) })}</span>}
-        {sync.alert && <strong>{t('sync.alert')}</strong>}
-        <span data-testid="supervisor-remote" data-state={remote.state}>
-          {t(`remote.${remote.state}`, { count: remote.count, time: remote.fetchedAt ? hhmm(remote.fetchedAt) : '—' })}
-        </span>
+    <section className="supervisor-roster" data-testid="supervisor-roster" data-day={overview.day} data-count={shown.length}>
+      <RemoteState remote={overview.remote} />
+      <div className="roster-tools">
+        <div className="filter-chips" role="group" aria-label={t('roster.filter')}>
+          {ROSTER_FILTERS.map((f) => (
+            <button key={f} type="button" className={`filter-chip${filter === f ? ' active' : ''}`} aria-pressed={filter === f} data-testid={`roster-filter-${f}`} onClick={() => setFilter(f)}>
+              {t(`filter.${f}`)} <span className="filter-count">{counts[f]}</span>
+            </button>
+          ))}
+        </div>
+        <SearchBox value={query} onChange={setQuery} />
       </div>
-      {overview.entries.length === 0 ? (
-        <p className="supervisor-empty">{t('roster.empty')}</p>
+      {live.error && <p className="supervisor-error" role="alert">{messageText(t, live.error)}</p>}
+      {shown.length === 0 ? (
+        <p className="supervisor-empty" data-testid="roster-empty">
+          {overview.entries.length === 0 ? t('roster.empty') : t('roster.noMatch')}
+        </p>
       ) : (
         <table className="supervisor-table">
           <thead>
             <tr>
               <th>{t('roster.name')}</th>
-              <th>{t('roster.number')}</th>
               <th>{t('roster.status')}</th>
-              <th>{t('roster.since')}</th>
               <th>{t('roster.worked')}</th>
+              <th>{t('roster.channels')}</th>
               <th>{t('roster.anomalies')}</th>
             </tr>
           </thead>
           <tbody>
-            {overview.entries.map((entry) => {
-              const name = entry.displayName ?? t('roster.unknownWorker');
-              return (
-                <tr key={entry.workerId ?? entry.maskedNationalNumber} data-testid="supervisor-roster-row" data-worker-name={name} data-status={entry.presence.status}>
-                  <td>{name}</td>
-                  <td className="supervisor-number">{entry.maskedNationalNumber}</td>
-                  <td>{t(`status.${entry.presence.status}`)}</td>
-                  <td>{entry.presence.since ? hhmm(entry.presence.since) : '—'}</td>
-                  <td>{hmm(entry.workedMinutesToday)}</td>
-                  <td>
-                    {entry.anomalies.map((a, i) => (
-                      <div key={i} className="anomaly-chip" data-testid="anomaly" data-kind={a.kind}>
-                        <strong>{t(a.label.key, { ...a.label.params, defaultValue: t('error.generic') })}</strong>
-                        {a.at && <span> {hhmm(a.at)}</span>}
-                        <div className="anomaly-hint">{t(a.hint.key, { ...a.hint.params, defaultValue: t('remark.unknown.action') })}</div>
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              );
-            })}
+            {shown.map((entry) => (
+              <RosterRow key={entry.workerId ?? entry.maskedNationalNumber} entry={entry} />
+            ))}
           </tbody>
         </table>
       )}

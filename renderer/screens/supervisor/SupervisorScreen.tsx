@@ -1,13 +1,21 @@
-/** Supervisor mode once unlocked: roster, workers, exports; locks on the button, `unauthorized` or idle expiry. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * Supervisor mode once unlocked: roster, registrations, workers, exports, sync. Locks on the button,
+ * on `unauthorized`, or when the idle time runs out (shown as a countdown; every call moves it on).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, KioskEvent, SupervisorSession } from '../../../preload/api.ts';
+import { useNow } from '../../components/hooks.ts';
 import { ExportsTab } from './ExportsTab.tsx';
+import { useOverview } from './overview.ts';
+import { RegistrationsTab } from './RegistrationsTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
-import { makeGuard, type SupervisorContext } from './session.ts';
+import { makeGuard, sessionExpiryOf, type SupervisorContext } from './session.ts';
+import { SyncTab } from './SyncTab.tsx';
 import { WorkersTab } from './WorkersTab.tsx';
 
-type Tab = 'roster' | 'workers' | 'exports';
+const TABS = ['roster', 'registrations', 'workers', 'exports', 'sync'] as const;
+type Tab = (typeof TABS)[number];
 
 interface Props {
   api: KioskApi;
@@ -19,21 +27,40 @@ interface Props {
   onClosed: () => void;
 }
 
+function LockCountdown({ expiresAt, clockOffsetMs }: { expiresAt: string; clockOffsetMs: number }) {
+  const { t } = useTranslation('supervisor');
+  const now = useNow(clockOffsetMs, 500);
+  const seconds = Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000));
+  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return (
+    <div className={`lock-countdown${seconds <= 30 ? ' lock-countdown-soon' : ''}`} role="timer" data-testid="supervisor-countdown" data-seconds={seconds}>
+      {t('locksIn', { time: text })}
+    </div>
+  );
+}
+
 export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrolling, onClosed }: Props) {
   const { t } = useTranslation('supervisor');
   const [tab, setTab] = useState<Tab>('roster');
   const [expiresAt, setExpiresAt] = useState(session.expiresAt);
+  // The core's idle time, learnt from the session: calls that answer no expiry move the lock by it.
+  const idleMs = useRef(Math.max(0, Date.parse(session.expiresAt) - (Date.now() + clockOffsetMs)));
 
   useEffect(() => {
     const timer = setTimeout(onClosed, Math.max(0, Date.parse(expiresAt) - (Date.now() + clockOffsetMs)));
     return () => clearTimeout(timer);
   }, [expiresAt, clockOffsetMs, onClosed]);
 
-  const touched = useCallback((next: string) => setExpiresAt(next), []);
-  const ctx: SupervisorContext = useMemo(
-    () => ({ api, session: session.token, onEvent, guard: makeGuard(onClosed), touched }),
-    [api, session.token, onEvent, onClosed, touched],
+  const onSuccess = useCallback(
+    (value: unknown) => setExpiresAt(sessionExpiryOf(value) ?? new Date(Date.now() + clockOffsetMs + idleMs.current).toISOString()),
+    [clockOffsetMs],
   );
+  const ctx: SupervisorContext = useMemo(
+    () => ({ api, session: session.token, onEvent, guard: makeGuard(onClosed, onSuccess) }),
+    [api, session.token, onEvent, onClosed, onSuccess],
+  );
+  const live = useOverview(ctx);
+  const alert = live.overview?.sync.alert ?? false;
 
   const lock = () => {
     void api.supervisorLock({ session: session.token }).catch(() => undefined);
@@ -41,24 +68,28 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
   };
 
   return (
-    <main className="screen supervisor-screen" data-testid="supervisor-screen">
+    <main className="screen supervisor-screen" data-testid="supervisor-screen" data-tab={tab}>
       <header className="supervisor-head">
         <h1>{t('title', { name: session.supervisorName })}</h1>
-        <nav className="supervisor-tabs" role="tablist">
-          {(['roster', 'workers', 'exports'] as const).map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} className={`supervisor-tab${tab === id ? ' active' : ''}`} data-testid={`supervisor-tab-${id}`} onClick={() => setTab(id)}>
-              {t(`tab.${id}`)}
-            </button>
-          ))}
-        </nav>
+        <LockCountdown expiresAt={expiresAt} clockOffsetMs={clockOffsetMs} />
         <button type="button" className="secondary-button supervisor-lock" data-testid="supervisor-lock" onClick={lock}>
           {t('lock')}
         </button>
       </header>
+      <nav className="supervisor-tabs" role="tablist">
+        {TABS.map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={`supervisor-tab${tab === id ? ' active' : ''}`} data-testid={`supervisor-tab-${id}`} onClick={() => setTab(id)}>
+            {t(`tab.${id}`)}
+            {id === 'sync' && alert && <span className="tab-alert" data-testid="sync-alert-dot" aria-label={t('sync.alert')} />}
+          </button>
+        ))}
+      </nav>
       <div className="supervisor-body">
-        {tab === 'roster' && <RosterTab ctx={ctx} />}
+        {tab === 'roster' && <RosterTab live={live} />}
+        {tab === 'registrations' && <RegistrationsTab live={live} />}
         {tab === 'workers' && <WorkersTab ctx={ctx} onEnrolling={onEnrolling} />}
-        {tab === 'exports' && <ExportsTab ctx={ctx} />}
+        {tab === 'exports' && <ExportsTab ctx={ctx} clockOffsetMs={clockOffsetMs} />}
+        {tab === 'sync' && <SyncTab live={live} />}
       </div>
     </main>
   );

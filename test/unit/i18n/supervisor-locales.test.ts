@@ -1,5 +1,5 @@
 /**
- * The supervisor namespace (nl/fr/de/en): every locale has exactly en's keys with the same
+ * The supervisor namespace (all 11 kiosk languages): every locale has exactly en's keys with the same
  * interpolation variables, and en holds every remark/anomaly key and supervisor error key the core sends.
  */
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,9 @@ const CORE_KEYS = [
   'supervisor.error.unknownBadge',
   'supervisor.error.unknownWorker',
   'supervisor.error.wrongPin',
+  'supervisor.error.nationalNumber.format',
+  'supervisor.error.nationalNumber.checksum',
+  'supervisor.error.nationalNumber.date',
   'enrolment.error.badgeInUse',
   'enrolment.error.eidFirst',
   'enrolment.cancelled.locked',
@@ -38,7 +41,7 @@ describe('supervisor locales', () => {
     expect(CORE_KEYS.filter((key) => !en.has(key))).toEqual([]);
   });
 
-  for (const lang of ['nl', 'fr', 'de'] as const) {
+  for (const lang of ['nl', 'fr', 'de', 'pl', 'ro', 'pt', 'es', 'bg', 'tr', 'ar'] as const) {
     describe(lang, () => {
       const locale = loadLocale(new URL(`${lang}.json`, DIR));
       it('has exactly the keys of en', () => {
