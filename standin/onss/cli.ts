@@ -1,17 +1,19 @@
 /**
  * The ONSS stand-in as its own process:
  *
- *   node out/standin/cli.mjs --db FILE --client-id ID --client-public-key PEMFILE
+ *   npx tsx standin/onss/cli.ts --db FILE --client-id ID --client-public-key PEMFILE
  *     [--port 0] [--workplaces A,B] [--token-lifetime-s 3600] [--max-delay-s 600]
- *     [--fault-rate 0.3 --faults drop-after-commit,500-after-commit,...] [--seed 1] [--verbose]
- *     [--exit-with-stdin]
+ *     [--clock-skew-tolerance-s 120] [--fault-rate 0.3 --faults drop-after-commit,500-after-commit,...]
+ *     [--latency-ms 200] [--seed 1] [--verbose] [--exit-with-stdin]
  *
- * Prints one JSON line `{"event":"ready","port":N,"baseUrl":…,"tokenUrl":…}` once it listens.
+ * (built: `node out/standin/cli.mjs …`). Prints one JSON line
+ * `{"event":"ready","port":N,"baseUrl":…,"tokenUrl":…}` on stdout once it listens; SIGTERM/SIGINT
+ * close it cleanly. With --verbose, one JSON line per request goes to stderr.
  * With --exit-with-stdin it stops when its stdin closes, i.e. when the parent that started it dies.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FAULT_KINDS, faultConfigSchema, startStandinServer } from './server.ts';
+import { DEFAULT_WORKPLACES, FAULT_KINDS, faultConfigSchema, startStandinServer } from './server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,9 +21,10 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'client-id': { type: 'string' },
     'client-public-key': { type: 'string' },
-    workplaces: { type: 'string', default: 'DEMO000000001' },
+    workplaces: { type: 'string', default: DEFAULT_WORKPLACES.join(',') },
     'token-lifetime-s': { type: 'string', default: '3600' },
     'max-delay-s': { type: 'string', default: '600' },
+    'clock-skew-tolerance-s': { type: 'string', default: '120' },
     'fault-rate': { type: 'string', default: '0' },
     faults: { type: 'string', default: '' },
     'latency-ms': { type: 'string', default: '200' },
@@ -46,15 +49,22 @@ const faults = faultConfigSchema.safeParse({
 });
 if (!faults.success) fail(`invalid faults; kinds are ${FAULT_KINDS.join(', ')}`);
 
+function integerFlag(flag: 'port' | 'token-lifetime-s' | 'max-delay-s' | 'clock-skew-tolerance-s' | 'seed', min: number): number {
+  const n = Number(values[flag]);
+  if (!Number.isInteger(n) || n < min) fail(`--${flag} must be an integer ≥ ${min}`);
+  return n;
+}
+
 const server = await startStandinServer({
-  port: Number(values.port),
+  port: integerFlag('port', 0),
   dbFile: values.db,
   clientId: values['client-id'],
   clientPublicKeyPem: readFileSync(values['client-public-key'], 'utf8'),
   workplaces: values.workplaces.split(',').filter(Boolean),
-  tokenLifetimeSeconds: Number(values['token-lifetime-s']),
-  maxDelaySeconds: Number(values['max-delay-s']),
-  seed: Number(values.seed),
+  tokenLifetimeSeconds: integerFlag('token-lifetime-s', 1),
+  maxDelaySeconds: integerFlag('max-delay-s', 0),
+  clockSkewToleranceSeconds: integerFlag('clock-skew-tolerance-s', 0),
+  seed: integerFlag('seed', 0),
   faults: faults.data,
   verbose: values.verbose,
 });

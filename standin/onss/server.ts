@@ -11,20 +11,29 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { importSPKI, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { checkEnterpriseNumber } from '../../main/core/identity/enterprise-number.ts';
 import { checkNationalNumber } from '../../main/core/identity/national-number.ts';
 import {
+  MAX_PRESENCES_PER_CALL,
+  MAX_SEARCH_RESULTS,
+  onssChannelSchema,
   registerRequestSchema,
+  registrationTypeSchema,
+  searchQuerySchema,
   type PresenceResult,
   type PresenceSubmission,
   type SearchedPresence,
 } from '../../main/core/onss/wire-format.ts';
 import { remarksFor } from './remarks.ts';
-import { openStandinStore, type StoredPresence } from './store.ts';
+import { openStandinStore, type NewPresence, type StoredPresence } from './store.ts';
 
 export const STANDIN_PATHS = {
   token: '/REST/oauth/v5/token',
   presences: '/REST/presenceRegistration/v1/presences',
 } as const;
+
+/** Declarations of works the stand-in knows when none are given (the demo settings use the first). */
+export const DEFAULT_WORKPLACES = ['DEMO000000001', 'DEMO000000002', '1Y102M7NZF7PZ'] as const;
 
 export const FAULT_KINDS = ['latency', 'drop-after-commit', '500-after-commit', 'malformed', '401', '429', '503'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -45,6 +54,8 @@ export interface StandinOptions {
   workplaces: readonly string[];
   tokenLifetimeSeconds: number;
   maxDelaySeconds: number;
+  /** How far in the future a registration may lie before remark 32 (the kiosk's clock is ahead). */
+  clockSkewToleranceSeconds: number;
   seed: number;
   faults: FaultConfig;
   verbose: boolean;
@@ -59,10 +70,6 @@ function seededRandom(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function isValidCompanyId(id: string): boolean {
-  return /^[01]\d{9}$/.test(id) && 97 - (Number(id.slice(0, 8)) % 97) === Number(id.slice(8));
 }
 
 class HttpFailure extends Error {
@@ -97,7 +104,8 @@ export async function startStandinServer(options: StandinOptions) {
   const usedJti = new Map<string, number>();
   const random = seededRandom(options.seed);
   let faults: FaultConfig = options.faults;
-  const stats = { tokenRequests: 0, presenceCalls: 0, faultsInjected: 0, registrationsStored: 0 };
+  const freshStats = () => ({ tokenRequests: 0, presenceCalls: 0, faultsInjected: 0, registrationsStored: 0, resubmissions: 0, refused: 0 });
+  let stats = freshStats();
   let tokenUrl = '';
 
   function log(entry: Record<string, unknown>): void {
@@ -121,6 +129,7 @@ export async function startStandinServer(options: StandinOptions) {
         audience: tokenUrl,
         algorithms: ['RS256'],
         maxTokenAge: '10m',
+        clockTolerance: options.clockSkewToleranceSeconds,
       });
       const now = Date.now();
       if (!payload.jti || (usedJti.get(payload.jti) ?? 0) > now) throw new Error('missing or replayed jti');
@@ -141,18 +150,29 @@ export async function startStandinServer(options: StandinOptions) {
     return expiresAt !== undefined && expiresAt > Date.now();
   }
 
+  function toResult(p: StoredPresence): PresenceResult {
+    return { clientPresenceRegistrationReference: p.clientRef ?? '', status: 'REGISTERED', presenceRegistrationId: String(p.id), remarks: p.remarks, errors: [] };
+  }
+
   function registerOne(sub: PresenceSubmission, receivedAt: string): PresenceResult {
     const ref = sub.clientPresenceRegistrationReference;
-    const existing = store.byReference(sub.companyId, ref);
     // Idempotency: a retried reference gets the original answer, never a second record.
-    if (existing) return { clientPresenceRegistrationReference: ref, status: 'REGISTERED', presenceRegistrationId: String(existing.id), remarks: existing.remarks, errors: [] };
+    const existing = store.resubmission(sub.companyId, ref);
+    if (existing) {
+      stats.resubmissions += 1;
+      return toResult(existing);
+    }
     const errors: PresenceResult['errors'] = [];
     const niss = checkNationalNumber(sub.inss);
     if (!niss.ok) errors.push({ code: 'INVALID_INSS', description: `INSS fails its ${niss.reason} check` });
-    if (!isValidCompanyId(sub.companyId)) errors.push({ code: 'INVALID_COMPANY_ID', description: 'not a valid enterprise number' });
+    const company = checkEnterpriseNumber(sub.companyId);
+    if (!company.ok) errors.push({ code: 'INVALID_COMPANY_ID', description: `not a valid enterprise number (${company.reason})` });
     if (!options.workplaces.includes(sub.workPlaceId)) errors.push({ code: 'UNKNOWN_WORKPLACE', description: 'no declaration of works with this workplace id' });
-    if (errors.length > 0) return { clientPresenceRegistrationReference: ref, status: 'REFUSED', presenceRegistrationId: null, remarks: [], errors };
-    const presence: Omit<StoredPresence, 'id' | 'remarks'> = {
+    if (errors.length > 0) {
+      stats.refused += 1;
+      return { clientPresenceRegistrationReference: ref, status: 'REFUSED', presenceRegistrationId: null, remarks: [], errors };
+    }
+    const presence: Omit<NewPresence, 'remarks'> = {
       companyId: sub.companyId,
       clientRef: ref,
       inss: sub.inss,
@@ -163,10 +183,12 @@ export async function startStandinServer(options: StandinOptions) {
       receivedAt,
       channel: 'BADGE',
     };
-    const remarks = remarksFor(store, presence, { maxDelayMs: options.maxDelaySeconds * 1000, futureToleranceMs: 120_000 });
-    const stored = store.insert({ ...presence, remarks });
+    const remarks = remarksFor(store, presence, {
+      maxDelayMs: options.maxDelaySeconds * 1000,
+      futureToleranceMs: options.clockSkewToleranceSeconds * 1000,
+    });
     stats.registrationsStored += 1;
-    return { clientPresenceRegistrationReference: ref, status: 'REGISTERED', presenceRegistrationId: String(stored.id), remarks, errors: [] };
+    return toResult(store.insert({ ...presence, remarks }));
   }
 
   async function handlePresences(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -183,14 +205,16 @@ export async function startStandinServer(options: StandinOptions) {
 
     if (req.method === 'GET') {
       const url = new URL(req.url ?? '', 'http://standin.invalid');
-      const workPlaceId = url.searchParams.get('workPlaceId');
-      const from = Date.parse(url.searchParams.get('from') ?? '');
-      const to = Date.parse(url.searchParams.get('to') ?? '');
-      if (!workPlaceId || Number.isNaN(from) || Number.isNaN(to)) throw new HttpFailure(400, 'workPlaceId, from and to are required');
-      const presences: SearchedPresence[] = store.search(workPlaceId, new Date(from).toISOString(), new Date(to).toISOString()).map((p) => ({
+      const query = searchQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!query.success) throw new HttpFailure(400, 'workPlaceId, from and to (ISO date-times) are required');
+      const { workPlaceId, from, to } = query.data;
+      const fromUtc = new Date(from).toISOString();
+      const toUtc = new Date(to).toISOString();
+      const presences: SearchedPresence[] = store.search(workPlaceId, fromUtc, toUtc, MAX_SEARCH_RESULTS).map((p) => ({
         presenceRegistrationId: String(p.id),
         clientPresenceRegistrationReference: p.clientRef,
         inss: p.inss,
+        companyId: p.companyId,
         workPlaceId: p.workPlaceId,
         registrationType: p.type,
         registrationDateTime: p.atLocal,
@@ -207,11 +231,12 @@ export async function startStandinServer(options: StandinOptions) {
     } catch {
       throw new HttpFailure(400, 'malformed JSON');
     }
+    const count = typeof json === 'object' && json !== null && 'presences' in json && Array.isArray(json.presences) ? json.presences.length : 0;
+    if (count > MAX_PRESENCES_PER_CALL) throw new HttpFailure(413, `at most ${MAX_PRESENCES_PER_CALL} presences per call, got ${count}`);
     const parsed = registerRequestSchema.safeParse(json);
     if (!parsed.success) throw new HttpFailure(400, parsed.error.issues[0]?.message ?? 'invalid request');
     const receivedAt = new Date().toISOString();
     const results = store.transaction(() => parsed.data.presences.map((p) => registerOne(p, receivedAt)));
-    log({ event: 'registered', count: results.length, fault });
     // Faults after the commit: the records are stored but the kiosk never learns it.
     if (fault === 'drop-after-commit') {
       req.socket.destroy();
@@ -229,10 +254,10 @@ export async function startStandinServer(options: StandinOptions) {
   const injectSchema = z.object({
     inss: z.string().regex(/^\d{11}$/),
     companyId: z.string().regex(/^\d{10}$/),
-    workPlaceId: z.string(),
-    registrationType: z.enum(['IN', 'OUT']),
+    workPlaceId: z.string().min(1).max(13),
+    registrationType: registrationTypeSchema,
     registrationDateTime: z.iso.datetime({ offset: true }),
-    channel: z.enum(['SMARTPHONE', 'WEB', 'BADGE', 'OTHER']),
+    channel: onssChannelSchema,
   });
 
   async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -240,8 +265,10 @@ export async function startStandinServer(options: StandinOptions) {
     if (path === '/__admin/stats' && req.method === 'GET') return send(res, 200, stats);
     if (path === '/__admin/reset' && req.method === 'POST') {
       store.reset();
+      stats = freshStats();
       return send(res, 200, { ok: true });
     }
+    if (path === '/__admin/faults' && req.method === 'GET') return send(res, 200, faults);
     if (path === '/__admin/faults' && req.method === 'POST') {
       const parsed = faultConfigSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
       if (!parsed.success) throw new HttpFailure(400, 'invalid fault configuration');
@@ -255,7 +282,7 @@ export async function startStandinServer(options: StandinOptions) {
     if (path === '/__admin/inject' && req.method === 'POST') {
       // A registration made through another channel (a worker's smartphone), for roster merging.
       const parsed = injectSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
-      if (!parsed.success) throw new HttpFailure(400, 'invalid registration');
+      if (!parsed.success) throw new HttpFailure(400, `invalid registration: ${parsed.error.issues[0]?.message ?? ''}`);
       const p = parsed.data;
       const stored = store.insert({
         companyId: p.companyId,
@@ -276,6 +303,12 @@ export async function startStandinServer(options: StandinOptions) {
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://standin.invalid').pathname;
+    if (options.verbose) {
+      const startedAt = performance.now();
+      res.once('close', () =>
+        log({ method: req.method, path, status: res.writableFinished ? res.statusCode : 'connection-dropped', ms: Math.round(performance.now() - startedAt) }),
+      );
+    }
     const handled =
       path === STANDIN_PATHS.token && req.method === 'POST'
         ? handleToken(req, res)

@@ -7,7 +7,10 @@ import type { RemoteRegistration, RemoteRegistrations } from '../roster/remote-r
 import type { RegistrationOutcome, RegistrationRow } from '../store/kiosk-store.node.ts';
 import type { PresenceSender } from '../sync/presence-sender.ts';
 import type { OnssClient } from './onss-client.ts';
-import type { PresenceSubmission } from './wire-format.ts';
+import type { OnssRemark, PresenceSubmission } from './wire-format.ts';
+
+/** The kiosk keeps remark numbers; the renderer has the texts (main/core/roster/remarks.ts). */
+const remarkCodes = (remarks: readonly OnssRemark[]): string[] => remarks.map((r) => String(r.code));
 
 export function toSubmission(row: RegistrationRow): PresenceSubmission | null {
   if (row.niss === null) return null;
@@ -35,20 +38,18 @@ export function createOnssSender(client: OnssClient): PresenceSender {
       if (submissions.length === 0) return outcomes;
       // A failed call throws OnssTransportError, which is the outbox's SendFailure: it passes through.
       const results = await client.registerPresences(submissions);
-      const sent = new Set(submissions.map((s) => s.clientPresenceRegistrationReference));
       for (const r of results) {
-        // Answers for references we did not send are ignored rather than trusted.
-        if (!sent.has(r.clientPresenceRegistrationReference)) continue;
+        const remarks = remarkCodes(r.remarks);
         outcomes.push(
-          r.status === 'REGISTERED'
-            ? { clientRef: r.clientPresenceRegistrationReference, state: 'accepted', serverId: r.presenceRegistrationId, remarks: r.remarks }
-            : {
-                clientRef: r.clientPresenceRegistrationReference,
+          r.kind === 'rejected'
+            ? {
+                clientRef: r.reference,
                 state: 'rejected',
                 serverId: r.presenceRegistrationId,
-                remarks: r.remarks,
+                remarks,
                 error: r.errors.map((e) => `${e.code}: ${e.description}`).join('; ') || 'refused',
-              },
+              }
+            : { clientRef: r.reference, state: 'accepted', serverId: r.presenceRegistrationId, remarks },
         );
       }
       return outcomes;
@@ -66,7 +67,7 @@ const CHANNELS: Record<string, Exclude<RegistrationChannel, 'this-kiosk'>> = {
 export function createOnssRemoteRegistrations(client: OnssClient): RemoteRegistrations {
   return {
     async fetchWorkplaceRegistrations(workplaceId, fromUtc, toUtc): Promise<RemoteRegistration[]> {
-      const found = await client.searchPresences(workplaceId, fromUtc, toUtc);
+      const found = await client.searchPresences({ workPlaceId: workplaceId, from: fromUtc, to: toUtc });
       return found.map((p) => ({
         onssId: p.presenceRegistrationId,
         clientReference: p.clientPresenceRegistrationReference,
@@ -75,7 +76,7 @@ export function createOnssRemoteRegistrations(client: OnssClient): RemoteRegistr
         atUtc: new Date(p.registrationDateTime).toISOString(),
         channel: CHANNELS[p.channel] ?? 'unknown',
         state: p.status === 'REGISTERED' ? 'accepted' : 'rejected',
-        remarks: p.remarks,
+        remarks: remarkCodes(p.remarks),
       }));
     },
   };
