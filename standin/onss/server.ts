@@ -140,8 +140,16 @@ export async function startStandinServer(options: StandinOptions) {
       return;
     }
     const token = randomBytes(24).toString('base64url');
+    forgetExpired(tokens);
+    forgetExpired(usedJti);
     tokens.set(token, Date.now() + options.tokenLifetimeSeconds * 1000);
     send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: options.tokenLifetimeSeconds });
+  }
+
+  /** A long demo run must not grow without bound: expired tokens and assertion ids are of no use. */
+  function forgetExpired(expiries: Map<string, number>): void {
+    const now = Date.now();
+    for (const [key, expiresAt] of expiries) if (expiresAt <= now) expiries.delete(key);
   }
 
   function authorised(req: IncomingMessage): boolean {
