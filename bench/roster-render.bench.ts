@@ -93,7 +93,8 @@ export async function run(): Promise<Metrics> {
     await page.getByTestId('supervisor-button').click();
     for (let i = 0; i < 3; i += 1) await typePin(page, '4826'); // unlock → choose → confirm
     await page.getByTestId('supervisor-screen').waitFor();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="supervisor-roster-row"]').length === ${WORKERS}`, undefined, { timeout: 60_000 });
+    // A locator, not waitForFunction: the kiosk's CSP (no unsafe-eval) forbids string predicates.
+    await page.getByTestId('supervisor-roster-row').nth(WORKERS - 1).waitFor({ timeout: 60_000 });
 
     const renders: number[] = [];
     for (let i = 0; i < 5; i += 1) {
