@@ -3,10 +3,11 @@
  * for the eID, contactless ones for NFC badges — through nfc-pcsc with its automatic processing off.
  *
  * Guards for nfc-pcsc's known traps (domain.md §5, lab.md §2): `new NFC()` spins at 100 % CPU while
- * no PC/SC service exists, so on Linux we wait for pcscd's socket first; `transmit` can throw
- * synchronously; closing NFC emits an `error`; and closing must wait a turn of the event loop.
+ * no PC/SC service exists, so on Linux we wait for a pcscd that listens on its socket first (a stale
+ * socket after kill -9 does not count: pcscd-service.ts); `transmit` can throw synchronously; closing
+ * NFC emits an `error`; and closing must wait a turn of the event loop.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { NFC, type Reader } from 'nfc-pcsc';
 import type { CardSource, CardSourceEvent } from './card-source.ts';
 import { createExchange, type Exchange } from './apdu/exchange.ts';
@@ -14,9 +15,13 @@ import { cardFamily } from './beid/atr.ts';
 import { NotAnEidError, readIdentity } from './beid/read-identity.ts';
 import { readBadgeUid } from './nfc/badge-uid.ts';
 import { ApduError } from './apdu/response.ts';
+import { judgeService, nextRetryDelay, pcscdSocketPath, type ServiceState } from './pcscd-service.ts';
 
-const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
+/** How often a running context checks that pcscd is still there. */
 const SERVICE_POLL_MS = 2_000;
+/** Backoff while pcscd is away: first retry soon (a restart), then at most every 5 s. */
+const SERVICE_RETRY_MIN_MS = 250;
+const SERVICE_RETRY_MAX_MS = 5_000;
 
 const REMOVAL_GRACE_MS = 500;
 
@@ -38,20 +43,41 @@ function cardLeft(reader: Reader, withinMs: number): Promise<boolean> {
 
 export interface PcscCardSourceOptions {
   log: (message: string) => void;
-  /** Linux: where pcscd listens; null skips the check (Windows/macOS have a system service). */
+  /**
+   * Linux: where pcscd listens (default: PCSCLITE_CSOCK_NAME at start, else /run/pcscd/pcscd.comm);
+   * null skips the check (Windows/macOS have a system service).
+   */
   serviceSocket?: string | null;
 }
 
+function serviceState(socket: string): ServiceState {
+  let table: string | null;
+  try {
+    table = readFileSync('/proc/net/unix', 'utf8');
+  } catch {
+    table = null;
+  }
+  return judgeService(socket, existsSync(socket), table);
+}
+
 export function createPcscCardSource(options: PcscCardSourceOptions): CardSource {
-  const socket = options.serviceSocket === undefined ? (process.platform === 'linux' ? PCSCD_SOCKET : null) : options.serviceSocket;
+  let socket: string | null = null;
   let nfc: NFC | null = null;
   let listener: ((event: CardSourceEvent) => void) | null = null;
-  let poll: ReturnType<typeof setInterval> | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let retryDelay: number | null = null;
+  let lastUnavailable: string | null = null;
   let watchdog: ReturnType<typeof setInterval> | null = null;
   const readers = new Map<string, Reader>();
   let stopped = true;
 
   const emit = (event: CardSourceEvent) => listener?.(event);
+  /** Reports the service away once per reason, not on every retry. */
+  const unavailable = (detail: string) => {
+    if (detail === lastUnavailable) return;
+    lastUnavailable = detail;
+    emit({ type: 'unavailable', detail });
+  };
   const publishReaders = () => emit({ type: 'readers', readers: [...readers.keys()] });
 
   function exchangeFor(reader: Reader): Exchange {
@@ -124,6 +150,7 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
   function open(): void {
     const instance = new NFC();
     nfc = instance;
+    lastUnavailable = null;
     instance.on('reader', (reader: Reader) => attachReader(instance, reader));
     instance.on('error', (error: Error) => {
       // Errors of a context we already dropped (close() reports "Command cancelled") are not news.
@@ -140,24 +167,24 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     publishReaders();
     await new Promise((resolve) => setImmediate(resolve));
     dead.close();
-    emit({ type: 'unavailable', detail: 'the PC/SC service stopped; waiting for it to come back' });
+    unavailable('the PC/SC service stopped; waiting for it to come back');
     waitForService();
   }
 
-  /** Opens a PC/SC context once the service exists (a context opened without it spins the CPU). */
+  /** Opens a PC/SC context once pcscd listens (a context opened without it freezes the process). */
   function waitForService(): void {
-    if (socket === null || existsSync(socket)) {
+    retry = null;
+    if (stopped) return;
+    const state: ServiceState = socket === null ? { up: true } : serviceState(socket);
+    if (state.up) {
+      retryDelay = null;
       open();
       return;
     }
-    emit({ type: 'unavailable', detail: `no PC/SC service (${socket} is missing): is pcscd running?` });
-    poll = setInterval(() => {
-      if (stopped || !existsSync(socket)) return;
-      if (poll) clearInterval(poll);
-      poll = null;
-      open();
-    }, SERVICE_POLL_MS);
-    poll.unref();
+    unavailable(state.detail);
+    retryDelay = nextRetryDelay(retryDelay, SERVICE_RETRY_MIN_MS, SERVICE_RETRY_MAX_MS);
+    retry = setTimeout(waitForService, retryDelay);
+    retry.unref();
   }
 
   return {
@@ -165,11 +192,15 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     start(onEvent) {
       listener = onEvent;
       stopped = false;
+      lastUnavailable = null;
+      socket = options.serviceSocket !== undefined ? options.serviceSocket : process.platform === 'linux' ? pcscdSocketPath(process.env) : null;
       waitForService();
-      // Safety net: pcscd can vanish without any error event reaching us; its socket going away is enough.
-      if (socket !== null) {
+      // Safety net: pcscd can vanish without any error event reaching us; its socket going away or
+      // going stale is enough.
+      const watched = socket;
+      if (watched !== null) {
         watchdog = setInterval(() => {
-          if (!stopped && nfc !== null && !existsSync(socket)) void reopenWhenServiceReturns(nfc);
+          if (!stopped && nfc !== null && !serviceState(watched).up) void reopenWhenServiceReturns(nfc);
         }, SERVICE_POLL_MS);
         watchdog.unref();
       }
@@ -177,9 +208,11 @@ export function createPcscCardSource(options: PcscCardSourceOptions): CardSource
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (poll) clearInterval(poll);
+      if (retry) clearTimeout(retry);
       if (watchdog) clearInterval(watchdog);
-      poll = null;
+      retry = null;
+      retryDelay = null;
+      lastUnavailable = null;
       watchdog = null;
       // Let nfc-pcsc's pending disconnects run before closing, or exit can deadlock (lab.md §2).
       await new Promise((resolve) => setImmediate(resolve));

@@ -2,6 +2,8 @@
  * The PC/SC card source on the real stack: pcscd + the vpcd virtual reader + emulated cards.
  * Inserting = connecting the emulator to vpcd; removing = closing it.
  */
+import { existsSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardSourceEvent } from '../../../main/core/card/card-source.ts';
 import { createPcscCardSource } from '../../../main/core/card/pcsc-card-source.node.ts';
@@ -117,12 +119,40 @@ describe('PC/SC card source (pcscd + vpcd + emulated cards)', () => {
     expect(events.filter(isOutcome)).toEqual([]);
   });
 
-  // Last: it replaces the shared pcscd.
+  it('reads through its own pcscd socket, never the system one', () => {
+    expect(pcscd.socket).not.toBe('/run/pcscd/pcscd.comm');
+    expect(process.env.PCSCLITE_CSOCK_NAME).toBe(pcscd.socket);
+  });
+
+  // Last two: they replace the shared pcscd.
   it('survives a pcscd restart: reports the service gone, then finds the readers again', async () => {
     await pcscd.stop();
     await nextEvent((e) => e.type === 'unavailable');
     pcscd = await startPcscd();
     await nextEvent((e) => e.type === 'readers' && e.readers.length === 2);
+    expect((await tap('beid-17')).outcome).toMatchObject({ type: 'card-read' });
+  });
+
+  it('a pcscd killed with SIGKILL leaves a stale socket: reported unavailable, no freeze, no spinning; a new pcscd is picked up', async () => {
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
+
+    await pcscd.kill();
+    expect(existsSync(pcscd.socket)).toBe(true);
+    const stale = await nextEvent((e) => e.type === 'unavailable' && e.detail.includes('stale'));
+    expect(stale).toMatchObject({ type: 'unavailable', detail: expect.stringContaining(pcscd.socket) });
+    pcscd = await startPcscd();
+    await nextEvent((e) => e.type === 'readers' && e.readers.length === 2);
+
+    loopDelay.disable();
+    const cpu = process.cpuUsage(cpuBefore);
+    const wallMs = performance.now() - wallBefore;
+    // Opening a context on the stale socket would block this thread in a busy loop: the event loop
+    // would stall and this process would burn a whole core for the entire outage.
+    expect(loopDelay.max / 1e6).toBeLessThan(1_000);
+    expect((cpu.user + cpu.system) / 1000 / wallMs).toBeLessThan(0.5);
     expect((await tap('beid-17')).outcome).toMatchObject({ type: 'card-read' });
   });
 });
