@@ -20,17 +20,21 @@ let host: KioskHost;
 test.beforeAll(async () => {
   pcscd = await startPcscd();
   standin = await startStandin({ workplaces: ['DEMO000000001'] });
-  host = await startKioskHost((s) => ({
-    ...s,
-    demo: false,
-    onss: {
-      target: 'custom',
-      baseUrl: standin.baseUrl,
-      tokenUrl: standin.tokenUrl,
-      clientId: standin.clientId,
-      privateKeyPath: standin.privateKeyPath,
-    },
-  }));
+  host = await startKioskHost(
+    (s) => ({
+      ...s,
+      demo: false,
+      onss: {
+        target: 'custom',
+        baseUrl: standin.baseUrl,
+        tokenUrl: standin.tokenUrl,
+        clientId: standin.clientId,
+        privateKeyPath: standin.privateKeyPath,
+      },
+    }),
+    undefined,
+    pcscd.socket,
+  );
 });
 
 test.afterAll(async () => {

@@ -1,6 +1,10 @@
 /**
  * Starts the real browser-mode host (`out/host/cli.mjs`, built by `npm run build`) as a child process
  * with a fresh data folder, and waits for its ready line.
+ *
+ * PC/SC: the host talks to the pcscd whose socket `pcscdSocket` names (a test's own, from the pcscd
+ * harness). Without one it gets a path in its data folder where nothing listens, so it reports no
+ * reader and can never read a card another test has inserted in another pcscd.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -21,6 +25,7 @@ export async function startKioskHost(
   customise: (settings: Settings) => Settings = (s) => s,
   /** Runs on the fresh data folder before the host starts (e.g. to seed its database). */
   prepare?: (dataDir: string) => void,
+  pcscdSocket?: string,
 ): Promise<KioskHost> {
   const temp = makeTempDir('ciao-host-');
   prepare?.(temp.dir);
@@ -28,6 +33,7 @@ export async function startKioskHost(
   writeFileSync(join(temp.dir, 'settings.json'), JSON.stringify(settings, null, 2));
   const child = spawn(process.execPath, ['out/host/cli.mjs', '--data-dir', temp.dir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PCSCLITE_CSOCK_NAME: pcscdSocket ?? join(temp.dir, 'no-pcscd.comm') },
   });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => {

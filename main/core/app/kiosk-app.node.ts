@@ -90,6 +90,7 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
   for (const source of options.cardSources) {
     source.start((event) => service.handleCardEvent(source.name, event));
   }
+  if (options.cardSources.length === 0) service.noCardSources();
   outbox.start();
 
   // Personal data of acknowledged registrations is erased after the retention period; counts stay.

@@ -50,6 +50,11 @@ export const settingsSchema = z
       })
       .default({ enabled: false }),
     /**
+     * Card sources the kiosk starts besides keyboard-wedge badge readers (which need no service).
+     * `pcsc: false` for a site without eID or NFC readers, or a machine without a PC/SC service.
+     */
+    cardReaders: z.object({ pcsc: z.boolean() }).default({ pcsc: true }),
+    /**
      * Days after ONSS acknowledged a registration before its national number is erased from it
      * (the row and its counts stay). At least the 30-day window in which ONSS accepts corrections.
      */
@@ -122,6 +127,7 @@ export function demoSettings(): Settings {
     supervisors: ['91010145773'],
     supervisorIdleSeconds: 120,
     lan: { enabled: false },
+    cardReaders: { pcsc: true },
     retentionDays: 45,
     declarations: [
       {

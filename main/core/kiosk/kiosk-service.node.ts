@@ -326,6 +326,13 @@ export function createKioskService(deps: KioskServiceDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /**
+     * No card source in the core (PC/SC turned off, no demo): the only readers are keyboard wedges,
+     * which the core cannot see, so there is nothing to wait for.
+     */
+    noCardSources(): void {
+      setReaderStatus({ state: 'ready', readers: [], message: { key: 'reader.ready' } });
+    },
     /** Publishes a sync status change to the UI. */
     syncChanged(status: SyncStatus): void {
       emit({ type: 'sync', status });
