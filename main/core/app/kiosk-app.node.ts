@@ -93,11 +93,15 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
   if (options.cardSources.length === 0) service.noCardSources();
   outbox.start();
 
-  // Personal data of acknowledged registrations is erased after the retention period; counts stay.
+  // Personal data is erased after the retention period: national numbers of acknowledged
+  // registrations, then workers with no badge, no supervisor role and no recent registration. Counts stay.
   const purge = () => {
     const before = new Date(clock().getTime() - options.settings.retentionDays * DAY_MS);
     const erased = store.purgeAcknowledgedNiss(before);
-    if (erased > 0) store.appendAudit('system', 'retention-purge', { erased, before: before.toISOString() }, clock());
+    const workersDeleted = store.purgeInactiveWorkers(before, options.settings.supervisors);
+    if (erased > 0 || workersDeleted > 0) {
+      store.appendAudit('system', 'retention-purge', { erased, workersDeleted, before: before.toISOString() }, clock());
+    }
   };
   purge();
   const timers = [setInterval(purge, PURGE_INTERVAL_MS), setInterval(clockMonitor.tick, CLOCK_CHECK_INTERVAL_MS)];

@@ -47,7 +47,11 @@ export function isValidNationalNumber(input: string): boolean {
   return checkNationalNumber(input).ok;
 }
 
-/** What views show (GDPR): the birth-date part only, e.g. `85.07.30-***.**`. */
-export function maskNationalNumber(number: string): string {
+/**
+ * What views show (GDPR): the birth-date part only, e.g. `85.07.30-***.**`; nothing for a number
+ * already erased by the retention purge.
+ */
+export function maskNationalNumber(number: string | null): string {
+  if (number === null) return '';
   return `${number.slice(0, 2)}.${number.slice(2, 4)}.${number.slice(4, 6)}-***.**`;
 }

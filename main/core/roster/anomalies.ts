@@ -11,7 +11,8 @@ export const MAX_OPEN_MS = 14 * 60 * 60 * 1000;
 
 export interface RosterRegistration {
   registrationId: string;
-  niss: string;
+  /** null for a registration of a worker the retention purge deleted. */
+  niss: string | null;
   workerId: number | null;
   displayName: string | null;
   /** null for registrations made elsewhere: ONSS only knows the direction. */

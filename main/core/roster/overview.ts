@@ -43,12 +43,14 @@ export function toSupervisorRegistration(r: RosterRegistration): SupervisorRegis
 export function buildRosterEntries(merged: readonly RosterRegistration[], now: Date, dayStart: Date): SupervisorRosterEntry[] {
   const byWorker = new Map<string, RosterRegistration[]>();
   for (const r of merged) {
-    const list = byWorker.get(r.niss) ?? [];
+    // A registration whose worker was purged belongs to no one we know: it stands alone.
+    const key = r.niss ?? r.registrationId;
+    const list = byWorker.get(key) ?? [];
     list.push(r);
-    byWorker.set(r.niss, list);
+    byWorker.set(key, list);
   }
   const entries: SupervisorRosterEntry[] = [];
-  for (const [niss, list] of byWorker) {
+  for (const list of byWorker.values()) {
     const last = list.at(-1) as RosterRegistration;
     const presence = presenceAfter({ intent: presenceIntent(last), atUtc: last.atUtc });
     const todays = list.filter((r) => Date.parse(r.atUtc) >= dayStart.getTime());
@@ -58,7 +60,7 @@ export function buildRosterEntries(merged: readonly RosterRegistration[], now: D
     entries.push({
       workerId: named?.workerId === undefined || named.workerId === null ? null : String(named.workerId),
       displayName: named?.displayName ?? null,
-      maskedNationalNumber: maskNationalNumber(niss),
+      maskedNationalNumber: maskNationalNumber(last.niss),
       presence,
       workedMinutesToday: workedMinutes(list, now, dayStart),
       registrationsToday: todays.length,

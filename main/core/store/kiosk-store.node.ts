@@ -177,6 +177,15 @@ export function createKioskStore(db: SqliteDatabase) {
       `UPDATE registrations SET niss = NULL
        WHERE niss IS NOT NULL AND state IN ('accepted', 'rejected') AND acknowledged_at < @before`,
     ),
+    // The national numbers are erased first: a registration that still has one (recent, or not yet
+    // acknowledged by ONSS) keeps its worker.
+    purgeWorkers: db.prepare<{ before: string; supervisors: string }>(
+      `DELETE FROM workers
+       WHERE created_at < @before
+         AND niss NOT IN (SELECT value FROM json_each(@supervisors))
+         AND NOT EXISTS (SELECT 1 FROM badges b WHERE b.worker_id = workers.id)
+         AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.worker_id = workers.id AND (r.at_utc >= @before OR r.niss IS NOT NULL))`,
+    ),
     getSyncState: db.prepare<[string], { value: string }>(`SELECT value FROM sync_state WHERE key = ?`),
     setSyncState: db.prepare<{ key: string; value: string }>(
       `INSERT INTO sync_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -253,6 +262,14 @@ export function createKioskStore(db: SqliteDatabase) {
     /** Erases the national number of registrations ONSS acknowledged before `before`; returns how many. */
     purgeAcknowledgedNiss(before: Date): number {
       return s.purgeNiss.run({ before: before.toISOString() }).changes;
+    },
+    /**
+     * Deletes workers (name and national number) known since before `before` who have no badge, are
+     * not among `supervisors` and have no registration since then that still carries a national
+     * number; their older registrations stay, without a worker. Returns how many.
+     */
+    purgeInactiveWorkers(before: Date, supervisors: readonly string[]): number {
+      return s.purgeWorkers.run({ before: before.toISOString(), supervisors: JSON.stringify(supervisors) }).changes;
     },
     getSyncState(key: string): string | null {
       return s.getSyncState.get(key)?.value ?? null;

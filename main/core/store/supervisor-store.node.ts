@@ -22,10 +22,11 @@ export interface WorkerWithBadges extends WorkerRow {
 /** A registration of this kiosk with its worker, as the overview and the exports read it. */
 export interface RegistrationView {
   clientRef: string;
-  workerId: number;
-  niss: string;
-  surname: string;
-  firstNames: string;
+  /** null (with the names and national number) once the retention purge deleted the worker. */
+  workerId: number | null;
+  niss: string | null;
+  surname: string | null;
+  firstNames: string | null;
   direction: Direction;
   intent: Intent;
   atUtc: string;
@@ -84,7 +85,7 @@ export function createSupervisorStore(db: SqliteDatabase) {
     registrations: db.prepare<{ from: string; to: string }, Omit<RegistrationView, 'remarks'> & { remarks: string }>(
       `SELECT r.client_ref AS clientRef, r.worker_id AS workerId, w.niss, w.surname, w.first_names AS firstNames,
               r.direction, r.intent, r.at_utc AS atUtc, r.state, r.remarks, r.last_error AS lastError, r.kiosk_id AS kioskId
-       FROM registrations r JOIN workers w ON w.id = r.worker_id
+       FROM registrations r LEFT JOIN workers w ON w.id = r.worker_id
        WHERE r.at_utc >= @from AND r.at_utc < @to
        ORDER BY r.at_utc, r.id`,
     ),

@@ -157,7 +157,7 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
       registrationId: r.clientRef,
       niss: r.niss,
       workerId: r.workerId,
-      displayName: displayName(r),
+      displayName: r.surname !== null && r.firstNames !== null ? displayName({ surname: r.surname, firstNames: r.firstNames }) : null,
       intent: r.intent,
       direction: r.direction,
       atUtc: r.atUtc,

@@ -7,10 +7,12 @@ import type { Intent } from '../../../preload/api.ts';
 
 const DIR = { 'start-work': 'IN', 'end-break': 'IN', 'start-break': 'OUT', 'end-work': 'OUT' } as const;
 let seq = 0;
+const ANA = '88041212335';
+
 function reg(atUtc: string, intent: Intent, extra: Partial<RosterRegistration> = {}): RosterRegistration {
   seq += 1;
   return {
-    registrationId: `r${seq}`, niss: '88041212335', workerId: 1, displayName: 'Ana', intent, direction: DIR[intent],
+    registrationId: `r${seq}`, niss: ANA, workerId: 1, displayName: 'Ana', intent, direction: DIR[intent],
     atUtc, channel: 'this-kiosk', state: 'queued', remarks: [], ...extra,
   };
 }
@@ -84,9 +86,9 @@ describe('anomalies', () => {
   it('merges registrations made elsewhere, dropping our own by client reference', () => {
     const ours = reg('2026-11-22T06:00:00Z', 'start-work');
     const merged = mergeRegistrations([ours], [
-      { onssId: '1', clientReference: ours.registrationId, niss: ours.niss, direction: 'IN', atUtc: ours.atUtc, channel: 'other-kiosk', state: 'accepted', remarks: [] },
-      { onssId: '2', clientReference: null, niss: ours.niss, direction: 'OUT', atUtc: '2026-11-22T05:00:00Z', channel: 'smartphone', state: 'accepted', remarks: [] },
-    ], new Map([[ours.niss, { workerId: 1, displayName: 'Ana' }]]));
+      { onssId: '1', clientReference: ours.registrationId, niss: ANA, direction: 'IN', atUtc: ours.atUtc, channel: 'other-kiosk', state: 'accepted', remarks: [] },
+      { onssId: '2', clientReference: null, niss: ANA, direction: 'OUT', atUtc: '2026-11-22T05:00:00Z', channel: 'smartphone', state: 'accepted', remarks: [] },
+    ], new Map([[ANA, { workerId: 1, displayName: 'Ana' }]]));
     expect(merged.map((r) => [r.registrationId, r.channel, r.displayName])).toEqual([
       ['remote:2', 'smartphone', 'Ana'],
       [ours.registrationId, 'this-kiosk', 'Ana'],
