@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium; nothing is downloaded. One worker: the eID tests share the machine's only pcscd.
+// Debian's Chromium; nothing is downloaded. One worker: the eID tests' pcscds share vpcd's one port per machine.
 export default defineConfig({
   testDir: 'test',
   testMatch: ['e2e/**/*.spec.ts', 'e2e-electron/**/*.spec.ts'],

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` runs in parallel; `integration` touches real pcscd, SQLite files and
-// child processes, and runs file by file because only one pcscd can exist per machine.
+// child processes, and runs file by file (pcscds are serialised anyway: vpcd's port is one per machine).
 export default defineConfig({
   test: {
     projects: [

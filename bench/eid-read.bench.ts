@@ -3,8 +3,8 @@
  * 1.8 cards). eid_read_ms_p50: card inserted → identity parsed by the PC/SC card source, on the
  * real pcscd + vpcd stack (20 taps). eid_read_after_detect_ms_p50: from the moment PC/SC reported the
  * card (the source's `reading` event) to the parsed identity — the part this code controls; the
- * rest is pcscd polling the virtual reader for presence. Needs pcscd and vsmartcard-vpcd, and no
- * other pcscd running.
+ * rest is pcscd polling the virtual reader for presence. Needs pcscd and vsmartcard-vpcd; waits for
+ * /tmp/ciao-pcscd.lock like the PC/SC tests.
  */
 import type { CardSourceEvent } from '../main/core/card/card-source.ts';
 import { createPcscCardSource } from '../main/core/card/pcsc-card-source.node.ts';
