@@ -267,6 +267,60 @@ export interface FallbackQr {
   svg: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Declarations of works (issue #5), edited in supervisor mode. Exactly one is active once any exists:
+// its smartphone-channel QR code is on the site poster and on the idle screen when no reader works.
+// ---------------------------------------------------------------------------------------------
+
+export type DeclarationRegion = 'flanders' | 'wallonia' | 'brussels' | 'east-cantons';
+
+/** What the supervisor types; the core validates it (main/core/declarations/declaration.ts, kept in sync at compile time). */
+export interface DeclarationInput {
+  /** Declaration-of-works number, 1–20 letters and digits. */
+  dowNumber: string;
+  /** WorkPlaceId, 1–13 letters and digits. */
+  workplaceId: string;
+  employerName: string;
+  /** KBO/BCE number in any usual writing (`BE 0403.019.261`); stored as 10 digits. */
+  enterpriseNumber: string;
+  siteName: string;
+  siteAddress: { street: string; postalCode: string; municipality: string };
+  /** Decides the poster's languages (Brussels: Dutch and French). */
+  region: DeclarationRegion;
+  /** Adds an English page to the poster. */
+  includeEnglish?: boolean;
+  gps?: { lat: number; lon: number } | null;
+  /** The exact URL printed on the declaration; null: built from the kiosk's URL template. */
+  smartphoneUrl?: string | null;
+}
+
+export interface DeclarationView {
+  id: string;
+  active: boolean;
+  /** As stored: trimmed, KBO number as 10 digits, defaults filled in. */
+  input: Required<DeclarationInput>;
+  /** The URL behind the QR code: `input.smartphoneUrl`, or the template's. */
+  smartphoneUrl: string;
+  languages: Array<'nl' | 'fr' | 'de' | 'en'>;
+  updatedAt: string;
+}
+
+export interface DeclarationList {
+  declarations: DeclarationView[];
+  /** Used when a declaration has no exact URL; `{dowNumber}` is replaced by its number. */
+  smartphoneUrlTemplate: string;
+  sessionExpiresAt: string;
+}
+
+/** One refused field: `field` is the input path (`siteAddress.postalCode`); `message.key` is `declaration.error.*`. */
+export interface DeclarationFieldError {
+  field: string;
+  message: MessageRef;
+}
+
+export type SaveDeclarationResult = { ok: true; declaration: DeclarationView } | { ok: false; errors: DeclarationFieldError[] };
+export type PreviewPosterResult = { ok: true; file: ExportFile } | { ok: false; errors: DeclarationFieldError[] };
+
 /** The read-only roster a second browser on the site LAN may see: no national numbers, no registrations. */
 export interface LanRoster {
   generatedAt: string;
@@ -297,6 +351,8 @@ export type KioskEvent =
   | { type: 'sync'; status: SyncStatus }
   | { type: 'registration'; receipt: RegistrationReceipt }
   | { type: 'roster-changed' }
+  /** Another declaration became active (or the active one was edited): fetch the fallback QR again. */
+  | { type: 'active-declaration-changed' }
   /** Supervisor enrolment progress; `linked`, `failed` and `cancelled` end the enrolment. */
   | {
       type: 'enrolment';
@@ -352,6 +408,15 @@ export interface KioskApi {
   getFallbackQr(input: Record<string, never>): Promise<FallbackQr | null>;
   /** The site poster (A4 PDF, the site's languages) of the active declaration; supervisor only, audited. */
   getPoster(input: { session: string }): Promise<ExportFile>;
+  listDeclarations(input: { session: string }): Promise<DeclarationList>;
+  /** Creates (no `id`) or replaces a declaration; invalid input is not saved and comes back as per-field errors.
+   *  The first declaration saved on a kiosk without any becomes the active one. */
+  saveDeclaration(input: { session: string; id?: string; declaration: DeclarationInput }): Promise<SaveDeclarationResult>;
+  activateDeclaration(input: { session: string; id: string }): Promise<DeclarationList>;
+  /** Refuses the active declaration (`not-available`, `declaration.error.deleteActive`): activate another first. */
+  deleteDeclaration(input: { session: string; id: string }): Promise<DeclarationList>;
+  /** The poster of an unsaved draft, validated like `saveDeclaration`. */
+  previewPoster(input: { session: string; declaration: DeclarationInput }): Promise<PreviewPosterResult>;
   /** The one way out of the kiosk window a person can take (Electron); `not-available` in browser mode. Audited. */
   exitKiosk(input: { session: string }): Promise<null>;
 }

@@ -41,6 +41,11 @@ const METHOD_SET: Record<KioskApiMethod, true> = {
   getLanRoster: true,
   getFallbackQr: true,
   getPoster: true,
+  listDeclarations: true,
+  saveDeclaration: true,
+  activateDeclaration: true,
+  deleteDeclaration: true,
+  previewPoster: true,
   exitKiosk: true,
 };
 

@@ -56,6 +56,7 @@ const EVENT_TYPE_RECORD: Record<KioskEvent['type'], true> = {
   sync: true,
   registration: true,
   'roster-changed': true,
+  'active-declaration-changed': true,
   enrolment: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPE_RECORD));

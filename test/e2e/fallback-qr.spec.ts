@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { siteDeclarations, type Settings } from '../../main/core/config/settings.ts';
+import type { Settings } from '../../main/core/config/settings.ts';
+import { validateDeclaration } from '../../main/core/declarations/declaration.ts';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
 
 let host: KioskHost;
@@ -18,7 +19,8 @@ test.afterAll(async () => {
 });
 
 test('no reader: the idle screen shows the QR code of the declaration, which decodes to its URL', async ({ page }, testInfo) => {
-  const url = siteDeclarations(settings)[0]?.smartphoneUrl;
+  const first = validateDeclaration(settings.declarations[0], settings.smartphoneUrlTemplate);
+  const url = first.ok ? first.declaration.smartphoneUrl : null;
   expect(url).toMatch(/^https:\/\//);
   await page.goto(host.url);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');

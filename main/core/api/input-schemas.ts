@@ -1,6 +1,7 @@
 /** zod schemas of every KioskApi input: what a transport receives is parsed here before the core sees it. */
 import { z } from 'zod';
-import type { KioskApiInput, KioskApiMethod } from '../../../preload/api.ts';
+import type { DeclarationInput, KioskApiInput, KioskApiMethod } from '../../../preload/api.ts';
+import { REGIONS } from '../declarations/declaration.ts';
 
 const empty = z.object({}).strict();
 const tapId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -12,6 +13,23 @@ const pin = z.string().regex(/^\d{1,16}$/);
 const workerId = z.string().regex(/^\d{1,12}$/);
 const badgeUid = z.string().regex(/^[A-Za-z0-9:-]{1,64}$/);
 const personName = z.string().trim().min(1).max(80);
+const declarationId = z.string().regex(/^\d{1,12}$/);
+/** Only the shape and sizes: the content rules are the core's, so a bad KBO number gets its own per-field message. */
+const text = z.string().max(400);
+const declaration: z.ZodType<DeclarationInput> = z
+  .object({
+    dowNumber: text,
+    workplaceId: text,
+    employerName: text,
+    enterpriseNumber: text,
+    siteName: text,
+    siteAddress: z.object({ street: text, postalCode: text, municipality: text }).strict(),
+    region: z.enum(REGIONS),
+    includeEnglish: z.boolean().optional(),
+    gps: z.object({ lat: z.number(), lon: z.number() }).strict().nullable().optional(),
+    smartphoneUrl: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
 /** A Brussels calendar day; the round trip through Date rejects 2026-02-30. */
 const day = z
   .string()
@@ -53,5 +71,14 @@ export const INPUT_SCHEMAS: { [M in KioskApiMethod]: z.ZodType<KioskApiInput<M>>
   getLanRoster: z.object({ lanToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/) }).strict(),
   getFallbackQr: empty as unknown as z.ZodType<Record<string, never>>,
   getPoster: z.object({ session }).strict(),
+  listDeclarations: z.object({ session }).strict(),
+  saveDeclaration: z.object({ session, id: declarationId.optional(), declaration }).strict() as z.ZodType<{
+    session: string;
+    id?: string;
+    declaration: DeclarationInput;
+  }>,
+  activateDeclaration: z.object({ session, id: declarationId }).strict(),
+  deleteDeclaration: z.object({ session, id: declarationId }).strict(),
+  previewPoster: z.object({ session, declaration }).strict(),
   exitKiosk: z.object({ session }).strict(),
 };

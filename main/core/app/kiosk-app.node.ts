@@ -7,9 +7,11 @@ import type { KioskApi, KioskEvent } from '../../../preload/api.ts';
 import { createDispatch, type Dispatch } from '../api/dispatch.ts';
 import type { CardSource } from '../card/card-source.ts';
 import type { Settings } from '../config/settings.ts';
+import { validateDeclaration } from '../declarations/declaration.ts';
 import { createKioskService, type DemoCards } from '../kiosk/kiosk-service.node.ts';
 import { createRegistrationService } from '../registration/registration-service.node.ts';
 import { openDatabase, type OpenOptions } from '../store/database.node.ts';
+import { createDeclarationStore } from '../store/declaration-store.node.ts';
 import { createKioskStore, type KioskStore } from '../store/kiosk-store.node.ts';
 import { createSupervisorStore } from '../store/supervisor-store.node.ts';
 import type { RemoteRegistrations } from '../roster/remote-registrations.ts';
@@ -58,6 +60,16 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
   const db = openDatabase(databaseFile, options.database);
   const store = createKioskStore(db);
   const registrations = createRegistrationService({ store, settings: options.settings });
+  const declarationStore = createDeclarationStore(db, options.settings.smartphoneUrlTemplate);
+  // The settings' declarations fill an empty table once; after that supervisors edit them in the database.
+  const seeded = declarationStore.seed(
+    options.settings.declarations.flatMap((raw) => {
+      const result = validateDeclaration(raw, options.settings.smartphoneUrlTemplate);
+      return result.ok ? [result.input] : [];
+    }),
+    clock(),
+  );
+  if (seeded > 0) store.appendAudit('system', 'declarations.seed', { count: seeded }, clock());
   let kiosk: ReturnType<typeof createKioskService> | null = null;
   const clockMonitor = createClockMonitor({
     wallMs: () => clock().getTime(),
@@ -82,6 +94,7 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
     sync: outbox,
     clock,
     supervisorStore: createSupervisorStore(db),
+    declarationStore,
     ...(options.demoCards ? { demoCards: options.demoCards } : {}),
     ...(options.remote ? { remote: options.remote } : {}),
     ...(options.onExitRequested ? { onExitRequested: options.onExitRequested } : {}),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidNationalNumber } from '../identity/national-number.ts';
-import { validateDeclaration, type Declaration } from '../declarations/declaration.ts';
+import { DEFAULT_SMARTPHONE_URL_TEMPLATE, validateDeclaration } from '../declarations/declaration.ts';
 
 const onssSchema = z.object({
   target: z.enum(['demo-standin', 'simulation', 'production', 'custom']),
@@ -60,10 +60,20 @@ export const settingsSchema = z
      */
     retentionDays: z.number().int().min(31).max(3650).default(45),
     /**
-     * The declarations of works of this site (main/core/declarations/declaration.ts); the first is the
-     * active one: its smartphone-channel QR code is shown when no reader works, and on the poster.
+     * The declarations of works of this site (main/core/declarations/declaration.ts), read once: when
+     * the kiosk database has no declarations yet, these are copied into it (the first becomes the active
+     * one). From then on the database is the source of truth and supervisors edit them on screen;
+     * changing this list later has no effect.
      */
     declarations: z.array(z.unknown()).default([]),
+    /**
+     * The smartphone-channel URL behind the QR code of a declaration without an exact URL; `{dowNumber}`
+     * is replaced by its number. The default is documented in main/core/declarations/declaration.ts.
+     */
+    smartphoneUrlTemplate: z
+      .url({ protocol: /^https$/ })
+      .refine((t) => t.includes('{dowNumber}'), 'must contain {dowNumber}')
+      .default(DEFAULT_SMARTPHONE_URL_TEMPLATE),
     /** Also exposed as `startAtLogin` to the Electron shell (Windows/macOS). */
     startAtLogin: z.boolean().optional(),
   })
@@ -72,7 +82,7 @@ export const settingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['host', 'bind'], message: 'listening beyond this machine needs lan.enabled (and its token)' });
     }
     s.declarations.forEach((raw, index) => {
-      const result = validateDeclaration(raw);
+      const result = validateDeclaration(raw, s.smartphoneUrlTemplate);
       if (!result.ok) {
         for (const error of result.errors) {
           ctx.addIssue({ code: 'custom', path: ['declarations', index, ...error.field.split('.')], message: error.key });
@@ -129,6 +139,7 @@ export function demoSettings(): Settings {
     lan: { enabled: false },
     cardReaders: { pcsc: true },
     retentionDays: 45,
+    smartphoneUrlTemplate: DEFAULT_SMARTPHONE_URL_TEMPLATE,
     declarations: [
       {
         dowNumber: 'DEMO2026A1B2C3',
@@ -141,12 +152,4 @@ export function demoSettings(): Settings {
       },
     ],
   };
-}
-
-/** The site's declarations, validated (parseSettings has already refused invalid ones). */
-export function siteDeclarations(settings: Settings): Declaration[] {
-  return settings.declarations.flatMap((raw) => {
-    const result = validateDeclaration(raw);
-    return result.ok ? [result.declaration] : [];
-  });
 }

@@ -8,11 +8,12 @@
  * URL printed on their DoW, which then wins.
  */
 import { z } from 'zod';
+import type { DeclarationInput, DeclarationRegion } from '../../../preload/api.ts';
 import { checkEnterpriseNumber } from '../identity/enterprise-number.ts';
 
 export const DEFAULT_SMARTPHONE_URL_TEMPLATE = 'https://www.socialsecurity.be/citizen/fr/static/applics/check-in-and-out-at-work/index.htm?dow={dowNumber}';
 
-export const REGIONS = ['flanders', 'wallonia', 'brussels', 'east-cantons'] as const;
+export const REGIONS = ['flanders', 'wallonia', 'brussels', 'east-cantons'] as const satisfies readonly DeclarationRegion[];
 export type Region = (typeof REGIONS)[number];
 export type PosterLanguage = 'nl' | 'fr' | 'de' | 'en';
 
@@ -48,7 +49,13 @@ export const declarationInputSchema = z.object({
   smartphoneUrl: z.url({ protocol: /^https$/, error: 'declaration.error.smartphoneUrl' }).nullable().default(null),
 });
 
-export type DeclarationInput = z.input<typeof declarationInputSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Compile-time only: the contract's DeclarationInput (preload/api.ts) is exactly what this schema accepts. */
+export type DeclarationInputInSync = Assert<Same<DeclarationInput, z.input<typeof declarationInputSchema>>>;
+
+/** The input as stored: trimmed, defaults filled in, the KBO number normalised to 10 digits. */
+export type NormalisedDeclarationInput = z.output<typeof declarationInputSchema>;
 
 export interface Declaration extends Omit<z.output<typeof declarationInputSchema>, 'smartphoneUrl'> {
   /** Normalised 10-digit KBO number. */
@@ -58,7 +65,7 @@ export interface Declaration extends Omit<z.output<typeof declarationInputSchema
 }
 
 export type DeclarationValidation =
-  | { ok: true; declaration: Declaration }
+  | { ok: true; declaration: Declaration; input: NormalisedDeclarationInput }
   | { ok: false; errors: Array<{ field: string; key: string }> };
 
 export function validateDeclaration(input: unknown, urlTemplate = DEFAULT_SMARTPHONE_URL_TEMPLATE): DeclarationValidation {
@@ -73,6 +80,7 @@ export function validateDeclaration(input: unknown, urlTemplate = DEFAULT_SMARTP
   const languages = [...REGION_LANGUAGES[d.region], ...(d.includeEnglish ? (['en'] as const) : [])];
   return {
     ok: true,
+    input: { ...d, enterpriseNumber: kbo.number },
     declaration: {
       ...d,
       enterpriseNumber: kbo.number,

@@ -18,7 +18,8 @@ import type {
 } from '../../../preload/api.ts';
 import { KioskError } from '../api/kiosk-error.ts';
 import type { CardIdentity, CardReading, CardSourceEvent } from '../card/card-source.ts';
-import { siteDeclarations, type Settings } from '../config/settings.ts';
+import type { Settings } from '../config/settings.ts';
+import { createDeclarationService } from '../declarations/declaration-service.node.ts';
 import { fallbackQr } from '../poster/fallback-qr.node.ts';
 import {
   ALL_INTENTS,
@@ -28,6 +29,7 @@ import {
   tapWarnings,
 } from '../registration/presence-rules.ts';
 import { displayName, type RegistrationService } from '../registration/registration-service.node.ts';
+import type { DeclarationStore } from '../store/declaration-store.node.ts';
 import type { KioskStore, WorkerRow } from '../store/kiosk-store.node.ts';
 import type { SupervisorStore } from '../store/supervisor-store.node.ts';
 import type { RemoteRegistrations } from '../roster/remote-registrations.ts';
@@ -62,6 +64,7 @@ export interface KioskServiceDeps {
   clock: () => Date;
   demoCards?: DemoCards;
   supervisorStore: SupervisorStore;
+  declarationStore: DeclarationStore;
   /** Registrations of the same workplace made elsewhere (the ONSS search); absent → the overview says so. */
   remote?: RemoteRegistrations;
   /** The shell's way to leave the kiosk (Electron quits); absent in browser mode. */
@@ -93,6 +96,14 @@ export function createKioskService(deps: KioskServiceDeps) {
     emit,
     sync,
     ...(deps.remote ? { remote: deps.remote } : {}),
+  });
+  const declarations = createDeclarationService({
+    declarations: deps.declarationStore,
+    urlTemplate: settings.smartphoneUrlTemplate,
+    authorize: supervisor.authorize,
+    audit: (actor, action, details = {}) => store.appendAudit(actor, action, details, clock()),
+    clock,
+    emit,
   });
 
   /** The open tap with this id, or `tap-expired`: methods acting for a worker need their live tap. */
@@ -181,7 +192,8 @@ export function createKioskService(deps: KioskServiceDeps) {
     }
   }
 
-  let qrOfActive: Promise<FallbackQr> | null = null;
+  // The QR of the active declaration's URL, drawn once per URL (the idle screen asks after every change).
+  let qrOfActive: { url: string; qr: Promise<FallbackQr> } | null = null;
 
   const api: KioskApi = {
     async getSnapshot(): Promise<KioskSnapshot> {
@@ -307,13 +319,18 @@ export function createKioskService(deps: KioskServiceDeps) {
     getLanRoster: ({ lanToken }) => supervisor.lanRoster(lanToken),
 
     async getFallbackQr() {
-      const active = siteDeclarations(settings)[0];
+      const active = declarations.active();
       if (!active) return null;
-      qrOfActive ??= fallbackQr(active);
-      return qrOfActive;
+      if (qrOfActive?.url !== active.smartphoneUrl) qrOfActive = { url: active.smartphoneUrl, qr: fallbackQr(active) };
+      return qrOfActive.qr;
     },
 
-    getPoster: ({ session }) => supervisor.posterPdf(session),
+    getPoster: ({ session }) => declarations.poster(session),
+    listDeclarations: async ({ session }) => declarations.list(session),
+    saveDeclaration: async ({ session, id, declaration }) => declarations.save(session, id, declaration),
+    activateDeclaration: async ({ session, id }) => declarations.activate(session, id),
+    deleteDeclaration: async ({ session, id }) => declarations.remove(session, id),
+    previewPoster: ({ session, declaration }) => declarations.preview(session, declaration),
 
     async exitKiosk({ session }) {
       return supervisor.exitKiosk(session, deps.onExitRequested);

@@ -1,7 +1,8 @@
 /**
  * Supervisor mode: card + PIN unlock (scrypt, 5 wrong PINs → 15 min lockout), one session at a
  * time with an idle auto-lock, enrolment (eID then badge; typed NISS/BIS then badge), the overview
- * (this kiosk's registrations merged with those made elsewhere), exports and the LAN roster.
+ * (this kiosk's registrations merged with those made elsewhere), exports and the LAN roster;
+ * the declarations (main/core/declarations/declaration-service.node.ts) use its session check.
  * Every supervisor action and every failed unlock is written to audit_log.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -18,10 +19,9 @@ import type {
   SyncStatus,
   WorkerList,
 } from '../../../preload/api.ts';
-import { renderPoster } from '../poster/render-poster.node.ts';
 import { KioskError } from '../api/kiosk-error.ts';
 import type { CardReading } from '../card/card-source.ts';
-import { siteDeclarations, type Settings } from '../config/settings.ts';
+import type { Settings } from '../config/settings.ts';
 import { displayName } from '../registration/registration-service.node.ts';
 import type { RosterRegistration } from '../roster/anomalies.ts';
 import { renderPdf } from '../roster/export-pdf.node.ts';
@@ -272,6 +272,12 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
       return openSession(worker);
     },
 
+    /** The session check of every supervisor call, for the services beside this one (declarations). */
+    authorize(token: string): { actor: string; sessionExpiresAt: string } {
+      const s = authorize(token);
+      return { actor: actor(s.worker), sessionExpiresAt: new Date(s.expiresAtMs).toISOString() };
+    },
+
     lock(token: string): void {
       try {
         authorize(token);
@@ -406,15 +412,6 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
       // After this call has answered: leaving stops the core that answers it.
       setTimeout(leave, 0);
       return null;
-    },
-
-    async posterPdf(token: string): Promise<ExportFile> {
-      const s = authorize(token);
-      const declaration = siteDeclarations(settings)[0];
-      if (!declaration) throw new KioskError('not-available', { key: 'api.error.notAvailable' });
-      const { pdf } = await renderPoster(declaration);
-      audit(actor(s.worker), 'poster', { dowNumber: declaration.dowNumber, languages: declaration.languages });
-      return { fileName: `poster-${declaration.dowNumber}.pdf`, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     },
 
     async lanRoster(lanToken: string): Promise<LanRoster> {

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REGIONS, validateDeclaration, type DeclarationInput } from '../../../main/core/declarations/declaration.ts';
+import type { DeclarationInput } from '../../../preload/api.ts';
+import { REGIONS, validateDeclaration } from '../../../main/core/declarations/declaration.ts';
 import { renderPoster } from '../../../main/core/poster/render-poster.node.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
