@@ -93,6 +93,8 @@ describe('kiosk app: supervisor mode', () => {
     await app.api.supervisorLock({ session: session.token });
     await expect(app.api.getSupervisorOverview({ session: session.token })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(auditActions()).toEqual([
+      // The first start copies the settings' declaration into the database.
+      'declarations.seed',
       'supervisor.unlock.refused',
       'supervisor.pin.set',
       'supervisor.unlock',
