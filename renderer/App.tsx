@@ -186,13 +186,22 @@ export function App({ bridge, sound, defaultLanguage }: Props) {
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [bridge]);
 
-  // No working reader: fetch the declaration's QR code once, so workers can use their smartphone.
+  // No working reader: fetch the active declaration's QR code, so workers can use their smartphone;
+  // again whenever a supervisor makes another declaration active.
   const readerDown = reader?.state === 'unavailable' || reader?.state === 'no-reader';
   const [fallbackQr, setFallbackQr] = useState<FallbackQr | null>(null);
+  const [declarationVersion, setDeclarationVersion] = useState(0);
+  useEffect(
+    () =>
+      bridge.onEvent((e) => {
+        if (e.type === 'active-declaration-changed') setDeclarationVersion((v) => v + 1);
+      }),
+    [bridge],
+  );
   useEffect(() => {
-    if (!readerDown || fallbackQr) return;
+    if (!readerDown) return;
     bridge.api.getFallbackQr({}).then(setFallbackQr, () => undefined);
-  }, [bridge, readerDown, fallbackQr]);
+  }, [bridge, readerDown, declarationVersion]);
 
   const presentDemoCard = useCallback(
     (id: string) => {

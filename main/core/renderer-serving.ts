@@ -3,7 +3,10 @@
  * browser host alike): one Content-Security-Policy and one content-type table.
  */
 
-/** No inline script, no eval, nothing from elsewhere: the kiosk UI is entirely packaged. */
+/**
+ * No inline script, no eval, nothing from elsewhere: the kiosk UI is entirely packaged. The one
+ * exception is frames from blob: URLs, the poster preview (a PDF the page made from the core's bytes).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -11,6 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

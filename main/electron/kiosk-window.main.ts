@@ -47,6 +47,8 @@ export function kioskWindowOptions({ preloadPath, isPackaged }: Pick<KioskWindow
       devTools: !isPackaged,
       // The idle screen's clock and tap timeouts must keep running while nobody touches the screen.
       backgroundThrottling: false,
+      // Chromium's built-in PDF viewer (Electron has no other plugin) shows the supervisor's poster preview.
+      plugins: true,
     },
   };
 }

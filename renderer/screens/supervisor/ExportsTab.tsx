@@ -2,22 +2,11 @@
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFile, MessageRef } from '../../../preload/api.ts';
+import type { MessageRef } from '../../../preload/api.ts';
 import { ZONE } from '../../time/format.ts';
+import { download } from './download.ts';
 import { exportRange, type RangeKind } from './export-range.ts';
 import { messageText, type SupervisorContext } from './session.ts';
-
-function download(file: ExportFile): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ExportsTab({ ctx, clockOffsetMs }: { ctx: SupervisorContext; clockOffsetMs: number }) {
   const { t, i18n } = useTranslation('supervisor');

@@ -1,7 +1,8 @@
 /**
  * A big on-screen keyboard for the touch screen (the kiosk has no physical keyboard): letters in
  * alphabetical order (no layout to know), a row of the accented letters our workers' names use, or
- * a numeric pad. Keys are at least 72 px; `key-<char>` test ids.
+ * a numeric pad. The `text` layout adds digits, small letters and the punctuation of addresses and
+ * web addresses. Keys are at least 72 px; `key-<char>` test ids.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +11,11 @@ const LETTER_ROWS = ['ABCDEFGHIJ', 'KLMNOPQRST', 'UVWXYZ-\''];
 /** French/Dutch/German, Polish, Romanian, Portuguese/Spanish, Turkish letters in names. */
 const ACCENT_ROWS = ['ÀÂÄÇÉÈÊËÎÏ', 'ÔÖÛÜÑÃÕĄĆĘ', 'ŁŃÓŚŹŻĂȘȚŞ', 'ĞİÆØÅ'];
 const DIGIT_ROWS = ['123', '456', '789'];
+const TEXT_DIGITS = '1234567890';
+const TEXT_PUNCTUATION = '.,/:&()?=_@#';
 
 interface Props {
-  layout: 'letters' | 'digits';
+  layout: 'letters' | 'text' | 'digits';
   onKey: (char: string) => void;
   onBackspace: () => void;
 }
@@ -28,6 +31,7 @@ function Key({ char, onKey }: { char: string; onKey: (char: string) => void }) {
 export function OnScreenKeyboard({ layout, onKey, onBackspace }: Props) {
   const { t } = useTranslation('supervisor');
   const [accents, setAccents] = useState(false);
+  const [small, setSmall] = useState(false);
   const backspace = (
     <button type="button" className="osk-key osk-wide" data-testid="key-backspace" aria-label={t('keyboard.backspace')} onClick={onBackspace}>
       ⌫
@@ -51,9 +55,12 @@ export function OnScreenKeyboard({ layout, onKey, onBackspace }: Props) {
       </div>
     );
   }
+  const text = layout === 'text';
+  const letters = (accents ? ACCENT_ROWS : LETTER_ROWS).map((row) => (text && small ? row.toLocaleLowerCase() : row));
+  const rows = text ? [TEXT_DIGITS, ...letters, TEXT_PUNCTUATION] : letters;
   return (
-    <div className="osk osk-letters" data-testid="keyboard-letters" dir="ltr">
-      {(accents ? ACCENT_ROWS : LETTER_ROWS).map((row) => (
+    <div className={`osk osk-${layout}`} data-testid={`keyboard-${layout}`} dir="ltr">
+      {rows.map((row) => (
         <div key={row} className="osk-row">
           {[...row].map((c) => (
             <Key key={c} char={c} onKey={onKey} />
@@ -61,6 +68,11 @@ export function OnScreenKeyboard({ layout, onKey, onBackspace }: Props) {
         </div>
       ))}
       <div className="osk-row">
+        {text && (
+          <button type="button" className="osk-key osk-wide" data-testid="key-case" aria-pressed={small} aria-label={t('keyboard.case')} onClick={() => setSmall((v) => !v)}>
+            {small ? 'ABC' : 'abc'}
+          </button>
+        )}
         <button type="button" className="osk-key osk-wide" data-testid="key-accents" aria-pressed={accents} onClick={() => setAccents((a) => !a)}>
           {accents ? 'ABC' : 'ÀÉŁ'}
         </button>

@@ -1,11 +1,12 @@
 /**
- * Supervisor mode once unlocked: roster, registrations, workers, exports, sync. Locks on the button,
+ * Supervisor mode once unlocked: roster, registrations, workers, exports, declarations and poster, sync. Locks on the button,
  * on `unauthorized`, or when the idle time runs out (shown as a countdown; every call moves it on).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, KioskEvent, SupervisorSession } from '../../../preload/api.ts';
 import { useNow } from '../../components/hooks.ts';
+import { DeclarationsTab } from './DeclarationsTab.tsx';
 import { ExportsTab } from './ExportsTab.tsx';
 import { useOverview } from './overview.ts';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
@@ -14,7 +15,7 @@ import { makeGuard, sessionExpiryOf, type SupervisorContext } from './session.ts
 import { SyncTab } from './SyncTab.tsx';
 import { WorkersTab } from './WorkersTab.tsx';
 
-const TABS = ['roster', 'registrations', 'workers', 'exports', 'sync'] as const;
+const TABS = ['roster', 'registrations', 'workers', 'exports', 'declarations', 'sync'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -89,6 +90,7 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
         {tab === 'registrations' && <RegistrationsTab live={live} />}
         {tab === 'workers' && <WorkersTab ctx={ctx} onEnrolling={onEnrolling} />}
         {tab === 'exports' && <ExportsTab ctx={ctx} clockOffsetMs={clockOffsetMs} />}
+        {tab === 'declarations' && <DeclarationsTab ctx={ctx} />}
         {tab === 'sync' && <SyncTab live={live} />}
       </div>
     </main>

@@ -17,3 +17,8 @@ export function formatNationalNumber(digits: string): string {
   }
   return out;
 }
+
+/** `0403019261` → `0403.019.261`, as KBO/BCE prints it. */
+export function formatEnterpriseNumber(number: string): string {
+  return `${number.slice(0, 4)}.${number.slice(4, 7)}.${number.slice(7)}`;
+}

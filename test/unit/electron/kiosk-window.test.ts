@@ -91,6 +91,8 @@ describe('kiosk window: session', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    // Frames only from blob: (the poster preview), nothing else from outside the package.
+    expect(CONTENT_SECURITY_POLICY).toContain('frame-src blob:;');
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
   });
 });

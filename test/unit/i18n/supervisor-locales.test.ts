@@ -8,7 +8,8 @@ import { loadLocale, variables } from '../../support/locale-files.ts';
 const DIR = new URL('../../../renderer/i18n/supervisor/', import.meta.url);
 const HINTS = new URL('../../../main/core/roster/remark-hints.en.json', import.meta.url);
 
-/** Keys the supervisor service sends as MessageRef (grep `key:` in main/core/supervisor). */
+/** Keys the supervisor and declaration services send as MessageRef (grep `key:` in main/core/supervisor and
+ *  main/core/declarations; the declaration schema's messages are its `declaration.error.*` strings). */
 const CORE_KEYS = [
   'supervisor.error.exportRange',
   'supervisor.error.lanDisabled',
@@ -25,6 +26,11 @@ const CORE_KEYS = [
   'enrolment.error.badgeInUse',
   'enrolment.error.eidFirst',
   'enrolment.cancelled.locked',
+  ...['dowNumber', 'workplaceId', 'employerName', 'siteName', 'street', 'postalCode', 'municipality', 'gps', 'smartphoneUrl'].map((f) => `declaration.error.${f}`),
+  ...['format', 'establishment-unit', 'checksum'].map((reason) => `declaration.error.enterpriseNumber.${reason}`),
+  'declaration.error.unknown',
+  'declaration.error.deleteActive',
+  'declaration.error.noneActive',
 ];
 
 const en = loadLocale(new URL('en.json', DIR));
