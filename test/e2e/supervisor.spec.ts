@@ -9,11 +9,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Settings } from '../../main/core/config/settings.ts';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
+import { janToPinPad, PIN, SCREENSHOTS, setFirstPin, typePin } from '../support/supervisor-page.ts';
 
-/** The README's screenshots are refreshed only on request (`CIAO_UPDATE_SCREENSHOTS=1`); a normal run leaves docs/ alone. */
-const SCREENSHOTS = process.env.CIAO_UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'out/test-results/screenshots';
-
-const PIN = '4826';
 let host: KioskHost;
 
 test.afterEach(async () => {
@@ -25,28 +22,6 @@ async function openKiosk(page: Page, customise?: (s: Settings) => Settings): Pro
   await page.goto(`${host.url}?lang=en`);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
   await expect(page.getByTestId('idle-screen')).toBeVisible();
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin) await page.getByTestId(`pin-digit-${digit}`).click();
-  await page.getByTestId('pin-ok').click();
-}
-
-async function janToPinPad(page: Page): Promise<void> {
-  await page.getByTestId('demo-card-jan').click();
-  await page.getByTestId('supervisor-button').click();
-  await expect(page.getByTestId('pin-pad')).toBeVisible();
-}
-
-/** First unlock of a fresh kiosk: choose the PIN, confirm it. */
-async function setFirstPin(page: Page): Promise<void> {
-  await janToPinPad(page);
-  await typePin(page, PIN);
-  await expect(page.getByTestId('pin-pad')).toHaveAttribute('data-stage', 'choose');
-  await typePin(page, PIN);
-  await expect(page.getByTestId('pin-pad')).toHaveAttribute('data-stage', 'confirm');
-  await typePin(page, PIN);
-  await expect(page.getByTestId('supervisor-screen')).toBeVisible();
 }
 
 async function lock(page: Page): Promise<void> {

@@ -156,15 +156,19 @@ export function DeclarationForm({ ctx, declaration, smartphoneUrlTemplate, onSav
 
   const fieldButton = (f: TextField, optional = false) => {
     const error = errors[f];
+    const invalid = error !== undefined || ((f === 'lat' || f === 'lon') && errors.gps !== undefined);
     return (
       <div key={f} className="declaration-field">
         <button
           type="button"
-          className={`manual-field${field === f ? ' active' : ''}${error ? ' invalid' : ''}`}
+          className={`manual-field${field === f ? ' active' : ''}${invalid ? ' invalid' : ''}`}
           data-testid={`declaration-field-${f}`}
           aria-pressed={field === f}
-          aria-invalid={error ? true : undefined}
-          onClick={() => setField(f)}
+          aria-invalid={invalid || undefined}
+          onClick={() => {
+            setField(f);
+            setPreview(null);
+          }}
         >
           <span className="manual-label">
             {t(`declaration.field.${f}`)}
@@ -194,11 +198,17 @@ export function DeclarationForm({ ctx, declaration, smartphoneUrlTemplate, onSav
         <div className="filter-chips" role="group" aria-label={t('declaration.region')}>
           <span className="manual-label">{t('declaration.region')}</span>
           {REGIONS.map((r) => (
-            <button key={r} type="button" className={`filter-chip region-button${region === r ? ' active' : ''}`} aria-pressed={region === r} data-testid={`declaration-region-${r}`} onClick={() => (changed(), setRegion(r))}>
+            <button key={r} type="button" className={`filter-chip region-button${region === r ? ' active' : ''}`} aria-pressed={region === r} data-testid={`declaration-region-${r}`} onClick={() => {
+                changed();
+                setRegion(r);
+              }}>
               {t(`declaration.region.${r}`)}
             </button>
           ))}
-          <button type="button" className={`filter-chip${includeEnglish ? ' active' : ''}`} aria-pressed={includeEnglish} data-testid="declaration-english" onClick={() => (changed(), setIncludeEnglish((v) => !v))}>
+          <button type="button" className={`filter-chip${includeEnglish ? ' active' : ''}`} aria-pressed={includeEnglish} data-testid="declaration-english" onClick={() => {
+              changed();
+              setIncludeEnglish((v) => !v);
+            }}>
             {t('declaration.includeEnglish')}
           </button>
         </div>
@@ -246,7 +256,16 @@ export function DeclarationForm({ ctx, declaration, smartphoneUrlTemplate, onSav
           <iframe className="poster-frame" title={t('declaration.previewTitle')} src={preview.url} data-testid="poster-preview" data-file-name={preview.file.fileName} />
         </div>
       )}
-      <OnScreenKeyboard layout={DIGIT_FIELDS.has(field) ? 'digits' : 'text'} onKey={(c) => edit((v) => v + c)} onBackspace={() => edit((v) => v.slice(0, -1))} />
+      {/* The form scrolls under the keyboard, so the field being typed is repeated above the keys. The
+          preview takes its place until a field is touched again. */}
+      {!preview && (
+        <div className="declaration-keyboard">
+          <div className="declaration-typing" aria-hidden="true">
+            <span className="manual-label">{t(`declaration.field.${field}`)}</span> <span dir="ltr">{values[field]}</span>
+          </div>
+          <OnScreenKeyboard layout={DIGIT_FIELDS.has(field) ? 'digits' : 'text'} onKey={(c) => edit((v) => v + c)} onBackspace={() => edit((v) => v.slice(0, -1))} />
+        </div>
+      )}
     </section>
   );
 }

@@ -67,6 +67,10 @@ export function DeclarationsTab({ ctx }: { ctx: SupervisorContext }) {
   const [status, setStatus] = useState<MessageRef | null>(null);
   // undefined: the list; null: a new declaration; a view: editing it.
   const [editing, setEditing] = useState<DeclarationView | null | undefined>(undefined);
+  const edit = (d: DeclarationView | null) => {
+    setStatus(null);
+    setEditing(d);
+  };
 
   const show = (r: { ok: true; value: DeclarationList } | { ok: false; message: MessageRef }) => {
     if (r.ok) setList(r.value);
@@ -113,7 +117,7 @@ export function DeclarationsTab({ ctx }: { ctx: SupervisorContext }) {
     <section className="supervisor-declarations" data-testid="supervisor-declarations">
       <p className="declaration-hint">{t('declarations.activeHint')}</p>
       <div className="workers-actions">
-        <button type="button" className="primary-button" data-testid="declaration-new" onClick={() => (setStatus(null), setEditing(null))}>
+        <button type="button" className="primary-button" data-testid="declaration-new" onClick={() => edit(null)}>
           {t('declarations.new')}
         </button>
         <button type="button" className="secondary-button" data-testid="declaration-poster" disabled={!hasActive} onClick={poster}>
@@ -136,7 +140,7 @@ export function DeclarationsTab({ ctx }: { ctx: SupervisorContext }) {
           <DeclarationItem
             key={d.id}
             d={d}
-            onEdit={() => (setStatus(null), setEditing(d))}
+            onEdit={() => edit(d)}
             onActivate={() => act(api.activateDeclaration({ session, id: d.id }))}
             onDelete={() => act(api.deleteDeclaration({ session, id: d.id }))}
           />
