@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationFieldError, DeclarationInput, DeclarationRegion, DeclarationView, ExportFile, MessageRef } from '../../../preload/api.ts';
 import { download, fileBlob } from './download.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
 import { messageText, type Guarded, type SupervisorContext } from './session.ts';
 
@@ -240,11 +241,7 @@ export function DeclarationForm({ ctx, declaration, smartphoneUrlTemplate, onSav
           {t('declaration.save')}
         </button>
       </div>
-      {failure && (
-        <p className="supervisor-error" role="alert" data-testid="declaration-failure" data-key={failure.key}>
-          {messageText(t, failure)}
-        </p>
-      )}
+      {failure && <ErrorLine message={failure} testId="declaration-failure" />}
       {preview && (
         <div className="poster-preview">
           <div className="manual-actions">

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeclarationList, DeclarationView, MessageRef } from '../../../preload/api.ts';
 import { DeclarationForm } from './DeclarationForm.tsx';
 import { formatEnterpriseNumber } from './display.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { download } from './download.ts';
 import { messageText, type SupervisorContext } from './session.ts';
 
@@ -111,7 +112,7 @@ export function DeclarationsTab({ ctx }: { ctx: SupervisorContext }) {
       />
     );
   }
-  if (!list) return error ? <p className="supervisor-error" role="alert">{messageText(t, error)}</p> : <p className="supervisor-loading">{t('loading')}</p>;
+  if (!list) return error ? <ErrorLine message={error} testId="declarations-error" /> : <p className="supervisor-loading">{t('loading')}</p>;
   const hasActive = list.declarations.some((d) => d.active);
   return (
     <section className="supervisor-declarations" data-testid="supervisor-declarations">
@@ -129,11 +130,7 @@ export function DeclarationsTab({ ctx }: { ctx: SupervisorContext }) {
           {messageText(t, status)}
         </p>
       )}
-      {error && (
-        <p className="supervisor-error" role="alert" data-testid="declarations-error" data-key={error.key}>
-          {messageText(t, error)}
-        </p>
-      )}
+      {error && <ErrorLine message={error} testId="declarations-error" />}
       {list.declarations.length === 0 && <p className="badge-none">{t('declarations.empty')}</p>}
       <ul className="worker-list">
         {list.declarations.map((d) => (

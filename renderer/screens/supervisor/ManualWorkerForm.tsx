@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageRef } from '../../../preload/api.ts';
 import { formatNationalNumber } from './display.ts';
+import { ErrorLine } from './ErrorLine.tsx';
 import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
-import { messageText, type SupervisorContext } from './session.ts';
+import type { SupervisorContext } from './session.ts';
 
 type Field = 'number' | 'surname' | 'firstNames';
 const FIELDS: readonly Field[] = ['number', 'surname', 'firstNames'];
@@ -76,11 +77,7 @@ export function ManualWorkerForm({ ctx, onEnrolled, onCancel }: Props) {
           {t('manual.submit')}
         </button>
       </div>
-      {error && (
-        <p className="supervisor-error manual-error" role="alert" data-testid="manual-error" data-key={error.key}>
-          {messageText(t, error)}
-        </p>
-      )}
+      {error && <ErrorLine message={error} testId="manual-error" className="manual-error" />}
       <OnScreenKeyboard layout={field === 'number' ? 'digits' : 'letters'} onKey={type} onBackspace={() => edit((v) => v.slice(0, -1))} />
     </section>
   );

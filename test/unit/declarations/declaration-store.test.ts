@@ -35,9 +35,9 @@ function open(file = `${temp.dir}/${Math.random().toString(36).slice(2)}.sqlite`
 }
 
 describe('declaration store', () => {
-  it('migrates to version 4 with the table and its one-active index', () => {
+  it('migrates to version 5 with the table and its one-active index', () => {
     const { db } = open();
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     const index = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'declarations_one_active'`).get() as { sql: string };
     expect(index.sql).toMatch(/UNIQUE INDEX .* WHERE active = 1/);
   });
