@@ -66,7 +66,6 @@ function item(page: Page, dow: string): Locator {
 test('an invalid enterprise number is refused on its field and not saved; a valid one and an edit are', async ({ page }) => {
   await openSupervisorDeclarations(page);
   await expect(item(page, 'DEMO2026A1B2C3')).toHaveAttribute('data-active', 'true');
-  await page.screenshot({ path: `${SCREENSHOTS}/declarations-en.png`, fullPage: true });
 
   await fillNew(page, '0428759498');
   await page.getByTestId('declaration-save').click();
@@ -91,6 +90,7 @@ test('an invalid enterprise number is refused on its field and not saved; a vali
   await expect(page.getByTestId('declarations-status')).toHaveText('Declaration GM2026X9 saved');
   await expect(item(page, 'GM2026X9')).toHaveAttribute('data-active', 'false');
   await expect(item(page, 'GM2026X9')).toContainText('CLEAN NV · 0428.759.497');
+  await page.screenshot({ path: `${SCREENSHOTS}/declarations-en.png`, fullPage: true });
 
   await item(page, 'GM2026X9').getByTestId('declaration-edit').click();
   await typeField(page, 'siteName', 'Gare Maritime Hall 3');
