@@ -49,7 +49,8 @@ export const declarationInputSchema = z.object({
   smartphoneUrl: z.url({ protocol: /^https$/, error: 'declaration.error.smartphoneUrl' }).nullable().default(null),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Exact type equality (optional and readonly modifiers count too, unlike mutual assignability). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 /** Compile-time only: the contract's DeclarationInput (preload/api.ts) is exactly what this schema accepts. */
 export type DeclarationInputInSync = Assert<Same<DeclarationInput, z.input<typeof declarationInputSchema>>>;
