@@ -1,5 +1,5 @@
 /**
- * Typed SQL for the declarations of works (migration 004). Rows hold the normalised input; reading
+ * Typed SQL for the declarations of works (migration 005). Rows hold the normalised input; reading
  * validates it again with the kiosk's URL template, so callers get complete declarations. At most one
  * row is active (a partial unique index); the active one cannot be deleted.
  */

@@ -1,4 +1,4 @@
-/** The declarations table (migration 004) through its typed store, on a real SQLite file. */
+/** The declarations table (migration 005) through its typed store, on a real SQLite file. */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SMARTPHONE_URL_TEMPLATE, validateDeclaration, type NormalisedDeclarationInput } from '../../../main/core/declarations/declaration.ts';
 import { openDatabase, type SqliteDatabase } from '../../../main/core/store/database.node.ts';
