@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Settings } from '../../main/core/config/settings.ts';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
 import { janToPinPad, PIN, SCREENSHOTS, setFirstPin, typePin } from '../support/supervisor-page.ts';
+import { seedRoster } from '../support/synthetic.ts';
 
 let host: KioskHost;
 
@@ -17,8 +18,8 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
-async function openKiosk(page: Page, customise?: (s: Settings) => Settings): Promise<void> {
-  host = await startKioskHost(customise);
+async function openKiosk(page: Page, customise?: (s: Settings) => Settings, prepare?: (dataDir: string) => void): Promise<void> {
+  host = await startKioskHost(customise, prepare);
   await page.goto(`${host.url}?lang=en`);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
   await expect(page.getByTestId('idle-screen')).toBeVisible();
@@ -188,6 +189,43 @@ test('roster: a break, a double IN flagged with what to do, filters and the lett
   await expect(page.getByTestId('supervisor-sync')).toHaveAttribute('data-queued', /^\d+$/);
   await expect(page.getByTestId('sync-last-success')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/sync-en.png` });
+});
+
+test('a roster of 500 draws only the rows on screen; scrolling, the filters and the search still reach every worker', async ({ page }) => {
+  await openKiosk(page, undefined, seedRoster(500));
+  await register(page, 'krzysztof', 'start-work');
+  await register(page, 'krzysztof', 'start-work');
+  await setFirstPin(page);
+
+  const roster = page.getByTestId('supervisor-roster');
+  const table = page.getByTestId('supervisor-roster-table');
+  const rows = page.getByTestId('supervisor-roster-row');
+  await expect(roster).toHaveAttribute('data-count', '501');
+  await expect(table).toHaveAttribute('aria-rowcount', '502');
+  await expect(rows.first()).toHaveAttribute('aria-rowindex', '2');
+  await expect(rows.first()).toHaveAttribute('data-worker-name', 'Krzysztof Wiśniewski');
+  const drawn = await rows.count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(60);
+
+  // Sorted by name, "Test Worker 99" is last: not drawn until the screen is scrolled to the end.
+  const last = rosterRow(page, 'Test Worker 99');
+  await expect(last).toHaveCount(0);
+  await page.getByTestId('supervisor-screen').evaluate((screen) => screen.scrollTo({ top: screen.scrollHeight }));
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-rowindex', '502');
+  expect(await rows.count()).toBeLessThan(60);
+
+  await page.getByTestId('roster-filter-anomalies').click();
+  await expect(rows).toHaveCount(1);
+  await expect(table).toHaveAttribute('aria-rowcount', '2');
+  await expect(rosterRow(page, 'Krzysztof Wiśniewski')).toBeInViewport();
+  await page.getByTestId('roster-filter-all').click();
+  await page.getByTestId('search-box').click();
+  for (const c of 'WORKER') await page.getByTestId(`key-${c}`).click();
+  await expect(roster).toHaveAttribute('data-count', '500');
+  await expect(table).toHaveAttribute('aria-rowcount', '501');
+  await expect(rosterRow(page, 'Krzysztof Wiśniewski')).toHaveCount(0);
 });
 
 test('a worker without eID: an invalid BIS is refused, a valid one is saved and gets a badge; unlink asks first', async ({ page }) => {
