@@ -18,9 +18,9 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
-async function openKiosk(page: Page, customise?: (s: Settings) => Settings, prepare?: (dataDir: string) => void): Promise<void> {
+async function openKiosk(page: Page, customise?: (s: Settings) => Settings, prepare?: (dataDir: string) => void, lang = 'en'): Promise<void> {
   host = await startKioskHost(customise, prepare);
-  await page.goto(`${host.url}?lang=en`);
+  await page.goto(`${host.url}?lang=${lang}`);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
   await expect(page.getByTestId('idle-screen')).toBeVisible();
 }
@@ -351,4 +351,43 @@ test('exports: the day CSV names the worker, the week PDF is a PDF', async ({ pa
   // A week earlier is a full Monday-to-Sunday week.
   await page.getByTestId('export-prev').click();
   await expect(page.getByTestId('export-next')).toBeEnabled();
+});
+
+test('LAN mode: a second browser reads the roster with the LAN token, follows taps, and gets nothing without it', async ({ page, browser }) => {
+  const token = 'lan-token-e2e-0123456789abcdef';
+  await openKiosk(page, (s) => ({ ...s, lan: { enabled: true, token } }));
+  await register(page, 'ana', 'start-work');
+
+  const tablet = await browser.newContext();
+  try {
+    const lan = await tablet.newPage();
+    await lan.goto(`${host.url}?lang=fr#/lan?token=${token}`);
+    const roster = lan.getByTestId('lan-roster');
+    await expect(roster).toHaveAttribute('data-loaded', 'true');
+    await expect(lan.locator('h1')).toContainText('Sur le chantier maintenant');
+    const ana = lan.locator('[data-testid="lan-roster-row"][data-worker-name="Ana Maria Popescu"]');
+    await expect(ana).toHaveAttribute('data-status', 'on-site');
+    await expect(ana).toContainText('Sur le chantier');
+    await expect(lan.getByTestId('lan-roster-table')).toHaveAttribute('aria-rowcount', '2');
+    await lan.screenshot({ path: `${SCREENSHOTS}/lan-roster-fr.png` });
+    // Read-only: no buttons at all, and no national number.
+    await expect(lan.locator('button')).toHaveCount(0);
+    expect(await lan.locator('body').innerText()).not.toMatch(/88[.]?04[.]?12/);
+
+    // A break taken at the kiosk reaches the tablet at its next refresh.
+    await register(page, 'ana', 'start-break');
+    await expect(ana).toHaveAttribute('data-status', 'on-break', { timeout: 10_000 });
+
+    await lan.goto(`${host.url}?lang=en#/lan?token=wrong-token-0123456789abcdef`);
+    await expect(lan.getByTestId('lan-error')).toHaveAttribute('data-key', 'supervisor.error.lanToken');
+    await expect(lan.getByTestId('lan-error')).toContainText('not valid');
+    await expect(lan.getByTestId('lan-roster-row')).toHaveCount(0);
+
+    await lan.goto(`${host.url}?lang=de#/lan`);
+    await expect(lan.getByTestId('lan-error')).toHaveAttribute('data-key', 'lan.noToken');
+    await expect(lan.getByTestId('lan-error')).toContainText('Zugangscode');
+    await expect(lan.getByTestId('lan-roster-row')).toHaveCount(0);
+  } finally {
+    await tablet.close();
+  }
 });

@@ -2,36 +2,27 @@
  * Who is on site today: status and since when, worked time, channels, unsynced registrations and
  * anomalies with what to do. Filter chips by status (with counts) and a name search typed on the
  * on-screen letter keyboard.
- *
- * A big site has thousands of workers: only the rows near the screen are in the DOM (the screen, not
- * the table, scrolls, so the filters scroll away as before). Spacer rows keep the table's height, and
- * aria-rowcount/aria-rowindex tell screen readers where each drawn row sits in the whole list.
+ * A big site has thousands of workers: only the rows near the screen are drawn (WindowedTable).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorRosterEntry } from '../../../preload/api.ts';
-import { hhmm } from '../../time/format.ts';
+import { WindowedTable, type MeasureRow } from '../../components/WindowedTable.tsx';
 import { AnomalyNote, ChannelBadge } from './Badges.tsx';
-import { hoursMinutes } from './display.ts';
 import { filterCounts, filterRoster, ROSTER_FILTERS, type RosterFilter } from './filters.ts';
 import type { LiveOverview } from './overview.ts';
+import { PresenceCells } from './PresenceCells.tsx';
 import { RemoteState } from './RemoteState.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { messageText } from './session.ts';
-
-/** A row without anomalies; rows are measured once drawn, this only sizes the ones not drawn yet. */
-const ROW_ESTIMATE_PX = 88;
-/** Rows drawn beyond each edge of the screen, so a flick does not show blank space. */
-const OVERSCAN_ROWS = 8;
 
 interface RowProps {
   entry: SupervisorRosterEntry;
   /** 0-based position in the filtered list. */
   index: number;
   t: TFunction;
-  measure: (row: HTMLTableRowElement | null) => void;
+  measure: MeasureRow;
 }
 
 const RosterRow = memo(function RosterRow({ entry, index, t, measure }: RowProps) {
@@ -47,19 +38,7 @@ const RosterRow = memo(function RosterRow({ entry, index, t, measure }: RowProps
       data-status={presence.status}
       data-unsynced={entry.unsynced}
     >
-      <td>
-        <div className="roster-name">{name}</div>
-        <div className="supervisor-number">{entry.maskedNationalNumber}</div>
-      </td>
-      <td>
-        <span className={`status-pill status-${presence.status}`}>{t(`status.${presence.status}`)}</span>
-        <div className="roster-since" data-testid="roster-since">
-          {presence.since ? t('roster.sinceTime', { time: hhmm(presence.since) }) : '—'}
-        </div>
-      </td>
-      <td className="roster-worked" data-testid="roster-worked">
-        {hoursMinutes(entry.workedMinutesToday)}
-      </td>
+      <PresenceCells name={name} maskedNationalNumber={entry.maskedNationalNumber} presence={presence} workedMinutesToday={entry.workedMinutesToday} t={t} />
       <td>
         <div className="chips">
           {entry.channels.map((c) => (
@@ -83,72 +62,6 @@ const RosterRow = memo(function RosterRow({ entry, index, t, measure }: RowProps
 
 function rowKey(entry: SupervisorRosterEntry): string {
   return entry.workerId ?? entry.maskedNationalNumber;
-}
-
-interface RosterTableProps {
-  shown: readonly SupervisorRosterEntry[];
-  /** The element that scrolls the roster: the supervisor screen. */
-  scroller: HTMLElement;
-  t: TFunction;
-}
-
-function RosterTable({ shown, scroller, t }: RosterTableProps) {
-  const body = useRef<HTMLTableSectionElement>(null);
-  // Where the rows start inside the scrolled content; it moves when the keyboard opens or an error shows.
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    const measure = () => {
-      if (body.current) setScrollMargin(body.current.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    for (const child of scroller.children) observer.observe(child);
-    return () => observer.disconnect();
-  }, [scroller]);
-
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scroller,
-    estimateSize: () => ROW_ESTIMATE_PX,
-    overscan: OVERSCAN_ROWS,
-    scrollMargin,
-    getItemKey: (i) => rowKey(shown[i] as SupervisorRosterEntry),
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0];
-  const last = items[items.length - 1];
-  const padTop = first ? first.start - scrollMargin : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
-
-  return (
-    <table className="supervisor-table" aria-rowcount={shown.length + 1} data-testid="supervisor-roster-table">
-      <thead>
-        <tr aria-rowindex={1}>
-          <th scope="col">{t('roster.name')}</th>
-          <th scope="col">{t('roster.status')}</th>
-          <th scope="col">{t('roster.worked')}</th>
-          <th scope="col">{t('roster.channels')}</th>
-          <th scope="col">{t('roster.anomalies')}</th>
-        </tr>
-      </thead>
-      <tbody ref={body}>
-        {padTop > 0 && (
-          <tr className="roster-spacer" aria-hidden="true">
-            <td colSpan={5} style={{ height: padTop }} />
-          </tr>
-        )}
-        {items.map((item) => {
-          const entry = shown[item.index] as SupervisorRosterEntry;
-          return <RosterRow key={item.key} entry={entry} index={item.index} t={t} measure={virtualizer.measureElement} />;
-        })}
-        {padBottom > 0 && (
-          <tr className="roster-spacer" aria-hidden="true">
-            <td colSpan={5} style={{ height: padBottom }} />
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
 }
 
 export function RosterTab({ live, scroller }: { live: LiveOverview; scroller: HTMLElement | null }) {
@@ -182,7 +95,29 @@ export function RosterTab({ live, scroller }: { live: LiveOverview; scroller: HT
           {overview.entries.length === 0 ? t('roster.empty') : t('roster.noMatch')}
         </p>
       ) : (
-        scroller && <RosterTable shown={shown} scroller={scroller} t={t} />
+        scroller && (
+          <WindowedTable
+            scroller={scroller}
+            rowCount={shown.length}
+            rowKey={(i) => rowKey(shown[i] as SupervisorRosterEntry)}
+            columns={5}
+            head={
+              <>
+                <th scope="col">{t('roster.name')}</th>
+                <th scope="col">{t('roster.status')}</th>
+                <th scope="col">{t('roster.worked')}</th>
+                <th scope="col">{t('roster.channels')}</th>
+                <th scope="col">{t('roster.anomalies')}</th>
+              </>
+            }
+            renderRow={(i, measure) => {
+              const entry = shown[i] as SupervisorRosterEntry;
+              return <RosterRow key={rowKey(entry)} entry={entry} index={i} t={t} measure={measure} />;
+            }}
+            className="supervisor-table"
+            testId="supervisor-roster-table"
+          />
+        )
       )}
     </section>
   );
