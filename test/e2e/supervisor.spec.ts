@@ -4,6 +4,8 @@
  * Badge taps come from the kiosk's keyboard-wedge reader path (a burst of key events, as a USB badge
  * reader types), so badge enrolment needs no PC/SC stack; eID taps during enrolment are demo cards
  * presented through the API (the idle screen with its demo buttons is hidden in supervisor mode).
+ * Also here, as these helpers reach every screen: the 72 px touch targets, the LAN roster read by a
+ * second browser, and supervisor mode in Arabic.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -390,4 +392,100 @@ test('LAN mode: a second browser reads the roster with the LAN token, follows ta
   } finally {
     await tablet.close();
   }
+});
+
+test('supervisor mode in Arabic: right to left, Arabic texts on the PIN pad, tabs and roster', async ({ page }) => {
+  await openKiosk(page, undefined, undefined, 'ar');
+  await register(page, 'ana', 'start-work');
+  await janToPinPad(page);
+  await expect(page.getByTestId('pin-pad')).toContainText('رمز PIN');
+  await typePin(page, PIN);
+  await expect(page.getByTestId('pin-pad')).toContainText('اختر رمز PIN');
+  await typePin(page, PIN);
+  await typePin(page, PIN);
+  await expect(page.getByTestId('supervisor-screen')).toBeVisible();
+
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('supervisor-tab-roster')).toHaveText('اليوم في الموقع');
+  await expect(page.getByTestId('supervisor-lock')).toHaveText('قفل');
+  await expect(page.getByTestId('roster-filter-all')).toContainText('الجميع');
+  const ana = rosterRow(page, 'Ana Maria Popescu');
+  await expect(ana).toContainText('في الموقع');
+  await expect(ana.getByTestId('roster-since')).toContainText(/منذ \d\d:\d\d/);
+  await expect(ana.locator('.supervisor-number')).toHaveCSS('direction', 'ltr');
+  // Mirrored: the title starts on the right, the lock button sits on the left.
+  const title = await page.locator('.supervisor-head h1').boundingBox();
+  const lockButton = await page.getByTestId('supervisor-lock').boundingBox();
+  expect(lockButton!.x + lockButton!.width).toBeLessThan(title!.x);
+  await page.screenshot({ path: `${SCREENSHOTS}/supervisor-roster-ar.png` });
+  await page.getByTestId('supervisor-tab-registrations').click();
+  await expect(page.getByTestId('supervisor-registration-row').first()).toContainText('دخول');
+  await lock(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
+/** Browser-side: every visible control (button, link, field, tab) smaller than 72 × 72 px, or without a name a
+ *  screen reader can say (text, aria-label or aria-labelledby), by test id or text. */
+const UNFIT_CONTROLS = `[...document.querySelectorAll('button, a[href], input, select, [role="button"], [role="tab"]')]
+  .map((el) => ({ el, box: el.getBoundingClientRect() }))
+  .filter(({ el, box }) => box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden')
+  .flatMap(({ el, box }) => {
+    const id = el.getAttribute('data-testid') ?? el.textContent ?? '?';
+    const named = (el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.textContent ?? '').trim() !== '';
+    return [
+      ...(box.width < 72 || box.height < 72 ? [id + ' ' + Math.round(box.width) + 'x' + Math.round(box.height)] : []),
+      ...(named ? [] : [id + ' has no accessible name']),
+    ];
+  })`;
+
+async function expectFitControls(page: Page, screen: string): Promise<void> {
+  expect(await page.evaluate(UNFIT_CONTROLS), screen).toEqual([]);
+}
+
+test('every touch target is at least 72 × 72 px and named for screen readers, on the worker screens and in supervisor mode', async ({ page }) => {
+  await openKiosk(page);
+  await expectFitControls(page, 'idle');
+  await page.getByTestId('demo-card-ana').click();
+  await expect(page.getByTestId('identified-screen')).toBeVisible();
+  await expectFitControls(page, 'identified');
+  await page.getByTestId('language-button').click();
+  await expect(page.getByTestId('language-picker')).toBeVisible();
+  await expectFitControls(page, 'language picker');
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('intent-start-work').click();
+  await expect(page.getByTestId('confirmation-screen')).toBeVisible();
+  await expectFitControls(page, 'confirmation');
+  await page.getByTestId('confirmation-screen').click();
+  await page.getByTestId('demo-card-ana').click();
+  await page.getByTestId('intent-start-work').click();
+  await expect(page.getByTestId('warning-yes')).toBeVisible();
+  await expectFitControls(page, 'double-IN question');
+  await page.getByTestId('warning-back').click();
+  await page.getByTestId('cancel-tap').click();
+  await tapWedgeBadge(page, '99887766');
+  await expect(page.getByTestId('error-screen')).toBeVisible();
+  await expectFitControls(page, 'unknown badge');
+  await page.getByTestId('error-ok').click();
+
+  await janToPinPad(page);
+  await expectFitControls(page, 'PIN pad');
+  await typePin(page, PIN);
+  await typePin(page, PIN);
+  await typePin(page, PIN);
+  await expect(page.getByTestId('supervisor-screen')).toBeVisible();
+  await expectFitControls(page, 'roster');
+  await page.getByTestId('search-box').click();
+  await expectFitControls(page, 'letter keyboard');
+  await page.getByTestId('key-accents').click();
+  await expectFitControls(page, 'accented letters');
+  for (const tab of ['registrations', 'workers', 'exports', 'sync']) {
+    await page.getByTestId(`supervisor-tab-${tab}`).click();
+    await expect(page.getByTestId('supervisor-screen')).toHaveAttribute('data-tab', tab);
+    await expectFitControls(page, tab);
+  }
+  await page.getByTestId('supervisor-tab-workers').click();
+  await page.getByTestId('add-manual-worker').click();
+  await page.getByTestId('manual-field-number').click();
+  await expectFitControls(page, 'number pad');
 });

@@ -1,7 +1,7 @@
 /**
- * WCAG AA contrast of the kiosk's colours, computed from renderer/styles/app.css itself: every rule
- * that sets both a text colour and a background, and the text rules that inherit their background
- * from a known screen or box (listed below), reach 4.5:1 (AA for normal-size text).
+ * Accessibility rules checked on renderer/styles/app.css itself. WCAG AA contrast: every rule that sets
+ * both a text colour and a background, and the text rules that inherit their background from a known
+ * screen or box (listed below), reach 4.5:1 (AA for normal-size text). Touch only: no hover styles.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -149,4 +149,10 @@ describe('contrast (WCAG AA) of app.css', () => {
       });
     }
   }
+});
+
+describe('touch only (app.css)', () => {
+  it('has no hover styles: a touch screen has no hover, so nothing may depend on it', () => {
+    expect(css).not.toMatch(/:hover/);
+  });
 });
