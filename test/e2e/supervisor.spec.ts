@@ -479,7 +479,7 @@ test('every touch target is at least 72 × 72 px and named for screen readers, o
   await expectFitControls(page, 'letter keyboard');
   await page.getByTestId('key-accents').click();
   await expectFitControls(page, 'accented letters');
-  for (const tab of ['registrations', 'workers', 'exports', 'sync']) {
+  for (const tab of ['registrations', 'workers', 'exports', 'declarations', 'sync']) {
     await page.getByTestId(`supervisor-tab-${tab}`).click();
     await expect(page.getByTestId('supervisor-screen')).toHaveAttribute('data-tab', tab);
     await expectFitControls(page, tab);
