@@ -12,7 +12,7 @@ import { openDatabase } from '../main/core/store/database.node.ts';
 import { createKioskStore } from '../main/core/store/kiosk-store.node.ts';
 import { brusselsDayStart } from '../main/core/time/brussels-time.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
-import { syntheticNiss } from './fixtures.ts';
+import { syntheticNiss } from '../test/support/synthetic.ts';
 import { percentile, round, type Metrics } from './metrics.ts';
 
 const COMMITS = 2000;

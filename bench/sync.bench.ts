@@ -16,7 +16,7 @@ import { createOutboxWorker, MAX_BATCH } from '../main/core/sync/outbox-worker.n
 import { createRegistrationService } from '../main/core/registration/registration-service.node.ts';
 import { startStandin } from '../test/support/onss-standin.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
-import { syntheticNiss } from './fixtures.ts';
+import { syntheticNiss } from '../test/support/synthetic.ts';
 import { round, type Metrics } from './metrics.ts';
 
 const COUNT = 10_000;

@@ -219,6 +219,7 @@ export interface RemoteMergeStatus {
    *  rows, or those of `fetchedAt`); `not-configured`: no ONSS search available. */
   state: 'merged' | 'offline' | 'not-configured';
   fetchedAt: string | null;
+  /** Registrations made elsewhere that are merged in; this kiosk's own, which the search returns too, are not counted. */
   count: number;
 }
 

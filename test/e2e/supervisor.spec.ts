@@ -4,12 +4,15 @@
  * Badge taps come from the kiosk's keyboard-wedge reader path (a burst of key events, as a USB badge
  * reader types), so badge enrolment needs no PC/SC stack; eID taps during enrolment are demo cards
  * presented through the API (the idle screen with its demo buttons is hidden in supervisor mode).
+ * Also here, as these helpers reach every screen: the 72 px touch targets, the LAN roster read by a
+ * second browser, and supervisor mode in Arabic.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Settings } from '../../main/core/config/settings.ts';
 import { startKioskHost, type KioskHost } from '../support/kiosk-host.ts';
 import { janToPinPad, PIN, SCREENSHOTS, setFirstPin, typePin } from '../support/supervisor-page.ts';
+import { seedRoster } from '../support/synthetic.ts';
 
 let host: KioskHost;
 
@@ -17,9 +20,9 @@ test.afterEach(async () => {
   await host?.stop();
 });
 
-async function openKiosk(page: Page, customise?: (s: Settings) => Settings): Promise<void> {
-  host = await startKioskHost(customise);
-  await page.goto(`${host.url}?lang=en`);
+async function openKiosk(page: Page, customise?: (s: Settings) => Settings, prepare?: (dataDir: string) => void, lang = 'en'): Promise<void> {
+  host = await startKioskHost(customise, prepare);
+  await page.goto(`${host.url}?lang=${lang}`);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
   await expect(page.getByTestId('idle-screen')).toBeVisible();
 }
@@ -190,6 +193,43 @@ test('roster: a break, a double IN flagged with what to do, filters and the lett
   await page.screenshot({ path: `${SCREENSHOTS}/sync-en.png` });
 });
 
+test('a roster of 500 draws only the rows on screen; scrolling, the filters and the search still reach every worker', async ({ page }) => {
+  await openKiosk(page, undefined, seedRoster(500));
+  await register(page, 'krzysztof', 'start-work');
+  await register(page, 'krzysztof', 'start-work');
+  await setFirstPin(page);
+
+  const roster = page.getByTestId('supervisor-roster');
+  const table = page.getByTestId('supervisor-roster-table');
+  const rows = page.getByTestId('supervisor-roster-row');
+  await expect(roster).toHaveAttribute('data-count', '501');
+  await expect(table).toHaveAttribute('aria-rowcount', '502');
+  await expect(rows.first()).toHaveAttribute('aria-rowindex', '2');
+  await expect(rows.first()).toHaveAttribute('data-worker-name', 'Krzysztof Wiśniewski');
+  const drawn = await rows.count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(60);
+
+  // Sorted by name, "Test Worker 99" is last: not drawn until the screen is scrolled to the end.
+  const last = rosterRow(page, 'Test Worker 99');
+  await expect(last).toHaveCount(0);
+  await page.getByTestId('supervisor-screen').evaluate((screen) => screen.scrollTo({ top: screen.scrollHeight }));
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-rowindex', '502');
+  expect(await rows.count()).toBeLessThan(60);
+
+  await page.getByTestId('roster-filter-anomalies').click();
+  await expect(rows).toHaveCount(1);
+  await expect(table).toHaveAttribute('aria-rowcount', '2');
+  await expect(rosterRow(page, 'Krzysztof Wiśniewski')).toBeInViewport();
+  await page.getByTestId('roster-filter-all').click();
+  await page.getByTestId('search-box').click();
+  for (const c of 'WORKER') await page.getByTestId(`key-${c}`).click();
+  await expect(roster).toHaveAttribute('data-count', '500');
+  await expect(table).toHaveAttribute('aria-rowcount', '501');
+  await expect(rosterRow(page, 'Krzysztof Wiśniewski')).toHaveCount(0);
+});
+
 test('a worker without eID: an invalid BIS is refused, a valid one is saved and gets a badge; unlink asks first', async ({ page }) => {
   await openKiosk(page);
   await setFirstPin(page);
@@ -313,4 +353,139 @@ test('exports: the day CSV names the worker, the week PDF is a PDF', async ({ pa
   // A week earlier is a full Monday-to-Sunday week.
   await page.getByTestId('export-prev').click();
   await expect(page.getByTestId('export-next')).toBeEnabled();
+});
+
+test('LAN mode: a second browser reads the roster with the LAN token, follows taps, and gets nothing without it', async ({ page, browser }) => {
+  const token = 'lan-token-e2e-0123456789abcdef';
+  await openKiosk(page, (s) => ({ ...s, lan: { enabled: true, token } }));
+  await register(page, 'ana', 'start-work');
+
+  const tablet = await browser.newContext();
+  try {
+    const lan = await tablet.newPage();
+    await lan.goto(`${host.url}?lang=fr#/lan?token=${token}`);
+    const roster = lan.getByTestId('lan-roster');
+    await expect(roster).toHaveAttribute('data-loaded', 'true');
+    await expect(lan.locator('h1')).toContainText('Sur le chantier maintenant');
+    const ana = lan.locator('[data-testid="lan-roster-row"][data-worker-name="Ana Maria Popescu"]');
+    await expect(ana).toHaveAttribute('data-status', 'on-site');
+    await expect(ana).toContainText('Sur le chantier');
+    await expect(lan.getByTestId('lan-roster-table')).toHaveAttribute('aria-rowcount', '2');
+    await lan.screenshot({ path: `${SCREENSHOTS}/lan-roster-fr.png` });
+    // Read-only: no buttons at all, and no national number.
+    await expect(lan.locator('button')).toHaveCount(0);
+    expect(await lan.locator('body').innerText()).not.toMatch(/88[.]?04[.]?12/);
+
+    // A break taken at the kiosk reaches the tablet at its next refresh.
+    await register(page, 'ana', 'start-break');
+    await expect(ana).toHaveAttribute('data-status', 'on-break', { timeout: 10_000 });
+
+    await lan.goto(`${host.url}?lang=en#/lan?token=wrong-token-0123456789abcdef`);
+    await expect(lan.getByTestId('lan-error')).toHaveAttribute('data-key', 'supervisor.error.lanToken');
+    await expect(lan.getByTestId('lan-error')).toContainText('not valid');
+    await expect(lan.getByTestId('lan-roster-row')).toHaveCount(0);
+
+    await lan.goto(`${host.url}?lang=de#/lan`);
+    await expect(lan.getByTestId('lan-error')).toHaveAttribute('data-key', 'lan.noToken');
+    await expect(lan.getByTestId('lan-error')).toContainText('Zugangscode');
+    await expect(lan.getByTestId('lan-roster-row')).toHaveCount(0);
+  } finally {
+    await tablet.close();
+  }
+});
+
+test('supervisor mode in Arabic: right to left, Arabic texts on the PIN pad, tabs and roster', async ({ page }) => {
+  await openKiosk(page, undefined, undefined, 'ar');
+  await register(page, 'ana', 'start-work');
+  await janToPinPad(page);
+  await expect(page.getByTestId('pin-pad')).toContainText('رمز PIN');
+  await typePin(page, PIN);
+  await expect(page.getByTestId('pin-pad')).toContainText('اختر رمز PIN');
+  await typePin(page, PIN);
+  await typePin(page, PIN);
+  await expect(page.getByTestId('supervisor-screen')).toBeVisible();
+
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('supervisor-tab-roster')).toHaveText('اليوم في الموقع');
+  await expect(page.getByTestId('supervisor-lock')).toHaveText('قفل');
+  await expect(page.getByTestId('roster-filter-all')).toContainText('الجميع');
+  const ana = rosterRow(page, 'Ana Maria Popescu');
+  await expect(ana).toContainText('في الموقع');
+  await expect(ana.getByTestId('roster-since')).toContainText(/منذ \d\d:\d\d/);
+  await expect(ana.locator('.supervisor-number')).toHaveCSS('direction', 'ltr');
+  // Mirrored: the title starts on the right, the lock button sits on the left.
+  const title = await page.locator('.supervisor-head h1').boundingBox();
+  const lockButton = await page.getByTestId('supervisor-lock').boundingBox();
+  expect(lockButton!.x + lockButton!.width).toBeLessThan(title!.x);
+  await page.screenshot({ path: `${SCREENSHOTS}/supervisor-roster-ar.png` });
+  await page.getByTestId('supervisor-tab-registrations').click();
+  await expect(page.getByTestId('supervisor-registration-row').first()).toContainText('دخول');
+  await lock(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+});
+
+/** Browser-side: every visible control (button, link, field, tab) smaller than 72 × 72 px, or without a name a
+ *  screen reader can say (text, aria-label or aria-labelledby), by test id or text. */
+const UNFIT_CONTROLS = `[...document.querySelectorAll('button, a[href], input, select, [role="button"], [role="tab"]')]
+  .map((el) => ({ el, box: el.getBoundingClientRect() }))
+  .filter(({ el, box }) => box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden')
+  .flatMap(({ el, box }) => {
+    const id = el.getAttribute('data-testid') ?? el.textContent ?? '?';
+    const named = (el.getAttribute('aria-label') ?? el.getAttribute('aria-labelledby') ?? el.textContent ?? '').trim() !== '';
+    return [
+      ...(box.width < 72 || box.height < 72 ? [id + ' ' + Math.round(box.width) + 'x' + Math.round(box.height)] : []),
+      ...(named ? [] : [id + ' has no accessible name']),
+    ];
+  })`;
+
+async function expectFitControls(page: Page, screen: string): Promise<void> {
+  expect(await page.evaluate(UNFIT_CONTROLS), screen).toEqual([]);
+}
+
+test('every touch target is at least 72 × 72 px and named for screen readers, on the worker screens and in supervisor mode', async ({ page }) => {
+  await openKiosk(page);
+  await expectFitControls(page, 'idle');
+  await page.getByTestId('demo-card-ana').click();
+  await expect(page.getByTestId('identified-screen')).toBeVisible();
+  await expectFitControls(page, 'identified');
+  await page.getByTestId('language-button').click();
+  await expect(page.getByTestId('language-picker')).toBeVisible();
+  await expectFitControls(page, 'language picker');
+  await page.getByTestId('language-en').click();
+  await page.getByTestId('intent-start-work').click();
+  await expect(page.getByTestId('confirmation-screen')).toBeVisible();
+  await expectFitControls(page, 'confirmation');
+  await page.getByTestId('confirmation-screen').click();
+  await page.getByTestId('demo-card-ana').click();
+  await page.getByTestId('intent-start-work').click();
+  await expect(page.getByTestId('warning-yes')).toBeVisible();
+  await expectFitControls(page, 'double-IN question');
+  await page.getByTestId('warning-back').click();
+  await page.getByTestId('cancel-tap').click();
+  await tapWedgeBadge(page, '99887766');
+  await expect(page.getByTestId('error-screen')).toBeVisible();
+  await expectFitControls(page, 'unknown badge');
+  await page.getByTestId('error-ok').click();
+
+  await janToPinPad(page);
+  await expectFitControls(page, 'PIN pad');
+  await typePin(page, PIN);
+  await typePin(page, PIN);
+  await typePin(page, PIN);
+  await expect(page.getByTestId('supervisor-screen')).toBeVisible();
+  await expectFitControls(page, 'roster');
+  await page.getByTestId('search-box').click();
+  await expectFitControls(page, 'letter keyboard');
+  await page.getByTestId('key-accents').click();
+  await expectFitControls(page, 'accented letters');
+  for (const tab of ['registrations', 'workers', 'exports', 'declarations', 'sync']) {
+    await page.getByTestId(`supervisor-tab-${tab}`).click();
+    await expect(page.getByTestId('supervisor-screen')).toHaveAttribute('data-tab', tab);
+    await expectFitControls(page, tab);
+  }
+  await page.getByTestId('supervisor-tab-workers').click();
+  await page.getByTestId('add-manual-worker').click();
+  await page.getByTestId('manual-field-number').click();
+  await expectFitControls(page, 'number pad');
 });

@@ -1,7 +1,8 @@
 /**
  * The worker's flows in Chromium against the real host (demo site, demo cards, the ONSS stand-in):
  * a break (OUT then IN) seen on the roster, the question before a second IN in a row, an expired tap,
- * a language chosen once and remembered, and whole runs in Arabic (right to left) and Polish.
+ * a language chosen once and remembered, whole runs in Arabic (right to left) and Polish, the sound
+ * switch, and the roster in a second window following a tap within a second.
  * Each test gets a fresh host and data folder.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -122,4 +123,57 @@ test('a whole flow in Polish, with a break', async ({ page }) => {
   await tap(page, 'krzysztof');
   await choose(page, 'start-break');
   expect(await rosterStatus(page, 'Krzysztof Wiśniewski')).toBe('on-break');
+});
+
+test('sound on/off: the confirmation chimes, the switch silences it, and the choice survives a reload', async ({ page }) => {
+  // Records every Web Audio note the page starts (frequency and waveform), before the app loads.
+  await page.addInitScript(`
+    window.playedNotes = [];
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (...args) {
+      window.playedNotes.push(this.type + ' ' + this.frequency.value);
+      return start.apply(this, args);
+    };
+  `);
+  const played = () => page.evaluate('window.playedNotes.slice()') as Promise<string[]>;
+  await open(page, undefined, '?lang=en');
+  const toggle = page.getByTestId('sound-toggle');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle).toHaveAccessibleName('Sound on');
+
+  await tap(page, 'ana');
+  await choose(page, 'start-work');
+  await expect.poll(played).toEqual(['sine 1046.5', 'sine 1318.5', 'sine 1568']);
+  await page.getByTestId('confirmation-screen').click();
+  await idle(page);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toHaveAccessibleName('Sound off');
+  await tap(page, 'ana');
+  await choose(page, 'start-break');
+  await page.getByTestId('confirmation-screen').click();
+  await idle(page);
+  expect(await played()).toHaveLength(3);
+
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
+  await expect(page.getByTestId('sound-toggle')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the roster open in a second window shows a tap within 1 s of its confirmation', async ({ page, context }) => {
+  await open(page, undefined, '?lang=en');
+  const roster = await context.newPage();
+  await roster.goto(`${host.url}?lang=en#/roster`);
+  await expect(roster.getByTestId('roster-page')).toHaveAttribute('data-loaded', 'true');
+  const row = roster.locator('[data-testid="roster-row"][data-worker-name="Ana Maria Popescu"]');
+  await expect(row).toHaveCount(0);
+
+  await tap(page, 'ana');
+  await choose(page, 'start-work');
+  await expect(row).toHaveAttribute('data-status', 'on-site', { timeout: 1000 });
+  await page.getByTestId('confirmation-screen').click();
+  await tap(page, 'ana');
+  await choose(page, 'start-break');
+  await expect(row).toHaveAttribute('data-status', 'on-break', { timeout: 1000 });
 });

@@ -167,13 +167,13 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
     }));
   }
 
-  async function remoteRegistrations(from: Date, to: Date): Promise<{ rows: RemoteRegistration[]; status: RemoteMergeStatus }> {
+  async function remoteRegistrations(from: Date, to: Date): Promise<{ rows: RemoteRegistration[]; status: Omit<RemoteMergeStatus, 'count'> }> {
     const port = deps.remote;
-    if (!port) return { rows: [], status: { state: 'not-configured', fetchedAt: null, count: 0 } };
+    if (!port) return { rows: [], status: { state: 'not-configured', fetchedAt: null } };
     const key = `${from.toISOString()}/${to.toISOString()}`;
     const now = clock();
     if (remoteCache && remoteCache.key === key && now.getTime() - remoteCache.fetchedAt.getTime() < REMOTE_CACHE_MS) {
-      return { rows: remoteCache.rows, status: { state: 'merged', fetchedAt: remoteCache.fetchedAt.toISOString(), count: remoteCache.rows.length } };
+      return { rows: remoteCache.rows, status: { state: 'merged', fetchedAt: remoteCache.fetchedAt.toISOString() } };
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -184,13 +184,13 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
         }),
       ]);
       remoteCache = { key, fetchedAt: now, rows };
-      return { rows, status: { state: 'merged', fetchedAt: now.toISOString(), count: rows.length } };
+      return { rows, status: { state: 'merged', fetchedAt: now.toISOString() } };
     } catch {
       // Offline: show what we have, and say how old it is.
       const stale = remoteCache?.key === key ? remoteCache : null;
       return {
         rows: stale?.rows ?? [],
-        status: { state: 'offline', fetchedAt: stale?.fetchedAt.toISOString() ?? null, count: stale?.rows.length ?? 0 },
+        status: { state: 'offline', fetchedAt: stale?.fetchedAt.toISOString() ?? null },
       };
     } finally {
       clearTimeout(timer);
@@ -203,7 +203,9 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
 
   async function merged(from: Date, to: Date) {
     const remote = await remoteRegistrations(from, to);
-    return { rows: mergeRegistrations(localRegistrations(from, to), remote.rows, knownWorkers()), remote: remote.status };
+    const { rows, elsewhere } = mergeRegistrations(localRegistrations(from, to), remote.rows, knownWorkers());
+    // Only the registrations made elsewhere count: the search also returns ours.
+    return { rows, remote: { ...remote.status, count: elsewhere } };
   }
 
   /** Today (Brussels) plus the previous day, so night shifts and open presences are seen whole. */

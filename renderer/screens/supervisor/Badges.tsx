@@ -1,11 +1,14 @@
-/** Small labelled badges of the supervisor tables: where a registration was made, its sync state, an anomaly. */
-import { useTranslation } from 'react-i18next';
+/**
+ * Small labelled badges of the supervisor tables: where a registration was made, its sync state, an anomaly.
+ * They take the table's `t` instead of subscribing to i18n themselves: a long table would otherwise hold
+ * several i18n subscriptions per row.
+ */
+import type { TFunction } from 'i18next';
 import type { RegistrationChannel, RegistrationState, RosterAnomaly } from '../../../preload/api.ts';
 import { hhmm } from '../../time/format.ts';
 import { messageText } from './session.ts';
 
-export function ChannelBadge({ channel }: { channel: RegistrationChannel }) {
-  const { t } = useTranslation('supervisor');
+export function ChannelBadge({ channel, t }: { channel: RegistrationChannel; t: TFunction }) {
   return (
     <span className={`chip chip-channel chip-${channel}`} data-testid="channel-badge" data-channel={channel}>
       {t(`channel.${channel}`)}
@@ -13,8 +16,7 @@ export function ChannelBadge({ channel }: { channel: RegistrationChannel }) {
   );
 }
 
-export function StateBadge({ state }: { state: RegistrationState }) {
-  const { t } = useTranslation('supervisor');
+export function StateBadge({ state, t }: { state: RegistrationState; t: TFunction }) {
   return (
     <span className={`chip chip-state chip-${state}`} data-testid="sync-state" data-state={state}>
       {t(`state.${state}`)}
@@ -22,8 +24,7 @@ export function StateBadge({ state }: { state: RegistrationState }) {
   );
 }
 
-export function AnomalyNote({ anomaly }: { anomaly: Pick<RosterAnomaly, 'kind' | 'label' | 'hint' | 'at'> }) {
-  const { t } = useTranslation('supervisor');
+export function AnomalyNote({ anomaly, t }: { anomaly: Pick<RosterAnomaly, 'kind' | 'label' | 'hint' | 'at'>; t: TFunction }) {
   return (
     <div className="anomaly-chip" data-testid="anomaly" data-kind={anomaly.kind}>
       <strong>{messageText(t, anomaly.label)}</strong>

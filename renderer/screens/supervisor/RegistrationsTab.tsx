@@ -1,4 +1,5 @@
 /** Today's registrations, ours and those made elsewhere, newest first: time, who, what, where, sync state, remarks. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorRegistration } from '../../../preload/api.ts';
 import { ChannelBadge, StateBadge } from './Badges.tsx';
@@ -6,8 +7,7 @@ import type { LiveOverview } from './overview.ts';
 import { RemoteState } from './RemoteState.tsx';
 import { messageText } from './session.ts';
 
-function RegistrationRow({ r }: { r: SupervisorRegistration }) {
-  const { t } = useTranslation('supervisor');
+function RegistrationRow({ r, t }: { r: SupervisorRegistration; t: TFunction }) {
   const name = r.displayName ?? t('roster.unknownWorker');
   return (
     <tr data-testid="supervisor-registration-row" data-worker-name={name} data-state={r.state} data-channel={r.channel} data-direction={r.direction}>
@@ -21,10 +21,10 @@ function RegistrationRow({ r }: { r: SupervisorRegistration }) {
         {r.intent && <div className="registration-intent">{t(`intent.${r.intent}`)}</div>}
       </td>
       <td>
-        <ChannelBadge channel={r.channel} />
+        <ChannelBadge channel={r.channel} t={t} />
       </td>
       <td>
-        <StateBadge state={r.state} />
+        <StateBadge state={r.state} t={t} />
       </td>
       <td>
         {r.remarks.map((remark, i) => (
@@ -63,7 +63,7 @@ export function RegistrationsTab({ live }: { live: LiveOverview }) {
           </thead>
           <tbody>
             {registrations.map((r) => (
-              <RegistrationRow key={r.registrationId} r={r} />
+              <RegistrationRow key={r.registrationId} r={r} t={t} />
             ))}
           </tbody>
         </table>

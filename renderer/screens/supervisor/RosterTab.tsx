@@ -2,42 +2,47 @@
  * Who is on site today: status and since when, worked time, channels, unsynced registrations and
  * anomalies with what to do. Filter chips by status (with counts) and a name search typed on the
  * on-screen letter keyboard.
+ * A big site has thousands of workers: only the rows near the screen are drawn (WindowedTable).
  */
-import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorRosterEntry } from '../../../preload/api.ts';
-import { hhmm } from '../../time/format.ts';
+import { WindowedTable, type MeasureRow } from '../../components/WindowedTable.tsx';
 import { AnomalyNote, ChannelBadge } from './Badges.tsx';
-import { hoursMinutes } from './display.ts';
 import { filterCounts, filterRoster, ROSTER_FILTERS, type RosterFilter } from './filters.ts';
 import type { LiveOverview } from './overview.ts';
+import { PresenceCells } from './PresenceCells.tsx';
 import { RemoteState } from './RemoteState.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { messageText } from './session.ts';
 
-function RosterRow({ entry }: { entry: SupervisorRosterEntry }) {
-  const { t } = useTranslation('supervisor');
+interface RowProps {
+  entry: SupervisorRosterEntry;
+  /** 0-based position in the filtered list. */
+  index: number;
+  t: TFunction;
+  measure: MeasureRow;
+}
+
+const RosterRow = memo(function RosterRow({ entry, index, t, measure }: RowProps) {
   const name = entry.displayName ?? t('roster.unknownWorker');
   const { presence } = entry;
   return (
-    <tr data-testid="supervisor-roster-row" data-worker-name={name} data-status={presence.status} data-unsynced={entry.unsynced}>
-      <td>
-        <div className="roster-name">{name}</div>
-        <div className="supervisor-number">{entry.maskedNationalNumber}</div>
-      </td>
-      <td>
-        <span className={`status-pill status-${presence.status}`}>{t(`status.${presence.status}`)}</span>
-        <div className="roster-since" data-testid="roster-since">
-          {presence.since ? t('roster.sinceTime', { time: hhmm(presence.since) }) : '—'}
-        </div>
-      </td>
-      <td className="roster-worked" data-testid="roster-worked">
-        {hoursMinutes(entry.workedMinutesToday)}
-      </td>
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-testid="supervisor-roster-row"
+      data-worker-name={name}
+      data-status={presence.status}
+      data-unsynced={entry.unsynced}
+    >
+      <PresenceCells name={name} maskedNationalNumber={entry.maskedNationalNumber} presence={presence} workedMinutesToday={entry.workedMinutesToday} t={t} />
       <td>
         <div className="chips">
           {entry.channels.map((c) => (
-            <ChannelBadge key={c} channel={c} />
+            <ChannelBadge key={c} channel={c} t={t} />
           ))}
         </div>
         {entry.unsynced > 0 && (
@@ -48,14 +53,18 @@ function RosterRow({ entry }: { entry: SupervisorRosterEntry }) {
       </td>
       <td>
         {entry.anomalies.map((a, i) => (
-          <AnomalyNote key={`${a.registrationId ?? ''}-${a.kind}-${i}`} anomaly={a} />
+          <AnomalyNote key={`${a.registrationId ?? ''}-${a.kind}-${i}`} anomaly={a} t={t} />
         ))}
       </td>
     </tr>
   );
+});
+
+function rowKey(entry: SupervisorRosterEntry): string {
+  return entry.workerId ?? entry.maskedNationalNumber;
 }
 
-export function RosterTab({ live }: { live: LiveOverview }) {
+export function RosterTab({ live, scroller }: { live: LiveOverview; scroller: HTMLElement | null }) {
   const { t } = useTranslation('supervisor');
   const [filter, setFilter] = useState<RosterFilter>('all');
   const [query, setQuery] = useState('');
@@ -86,22 +95,29 @@ export function RosterTab({ live }: { live: LiveOverview }) {
           {overview.entries.length === 0 ? t('roster.empty') : t('roster.noMatch')}
         </p>
       ) : (
-        <table className="supervisor-table">
-          <thead>
-            <tr>
-              <th>{t('roster.name')}</th>
-              <th>{t('roster.status')}</th>
-              <th>{t('roster.worked')}</th>
-              <th>{t('roster.channels')}</th>
-              <th>{t('roster.anomalies')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((entry) => (
-              <RosterRow key={entry.workerId ?? entry.maskedNationalNumber} entry={entry} />
-            ))}
-          </tbody>
-        </table>
+        scroller && (
+          <WindowedTable
+            scroller={scroller}
+            rowCount={shown.length}
+            rowKey={(i) => rowKey(shown[i] as SupervisorRosterEntry)}
+            columns={5}
+            head={
+              <>
+                <th scope="col">{t('roster.name')}</th>
+                <th scope="col">{t('roster.status')}</th>
+                <th scope="col">{t('roster.worked')}</th>
+                <th scope="col">{t('roster.channels')}</th>
+                <th scope="col">{t('roster.anomalies')}</th>
+              </>
+            }
+            renderRow={(i, measure) => {
+              const entry = shown[i] as SupervisorRosterEntry;
+              return <RosterRow key={rowKey(entry)} entry={entry} index={i} t={t} measure={measure} />;
+            }}
+            className="supervisor-table"
+            testId="supervisor-roster-table"
+          />
+        )
       )}
     </section>
   );

@@ -44,6 +44,8 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
   const { t } = useTranslation('supervisor');
   const [tab, setTab] = useState<Tab>('roster');
   const [expiresAt, setExpiresAt] = useState(session.expiresAt);
+  // The screen is what scrolls; the roster draws only the rows inside its view.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
   // The core's idle time, learnt from the session: calls that answer no expiry move the lock by it.
   const idleMs = useRef(Math.max(0, Date.parse(session.expiresAt) - (Date.now() + clockOffsetMs)));
 
@@ -69,7 +71,7 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
   };
 
   return (
-    <main className="screen supervisor-screen" data-testid="supervisor-screen" data-tab={tab}>
+    <main ref={setScroller} className="screen supervisor-screen" data-testid="supervisor-screen" data-tab={tab}>
       <header className="supervisor-head">
         <h1>{t('title', { name: session.supervisorName })}</h1>
         <LockCountdown expiresAt={expiresAt} clockOffsetMs={clockOffsetMs} />
@@ -86,7 +88,7 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
         ))}
       </nav>
       <div className="supervisor-body">
-        {tab === 'roster' && <RosterTab live={live} />}
+        {tab === 'roster' && <RosterTab live={live} scroller={scroller} />}
         {tab === 'registrations' && <RegistrationsTab live={live} />}
         {tab === 'workers' && <WorkersTab ctx={ctx} onEnrolling={onEnrolling} />}
         {tab === 'exports' && <ExportsTab ctx={ctx} clockOffsetMs={clockOffsetMs} />}

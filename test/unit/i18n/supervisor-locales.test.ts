@@ -13,6 +13,9 @@ const HINTS = new URL('../../../main/core/roster/remark-hints.en.json', import.m
 const CORE_KEYS = [
   'supervisor.error.exportRange',
   'supervisor.error.lanDisabled',
+  'supervisor.error.lanToken',
+  'supervisor.error.notSupervisor',
+  'supervisor.error.sessionExpired',
   'supervisor.error.lockedOut',
   'supervisor.error.pinAlreadySet',
   'supervisor.error.pinFormat',

@@ -7,7 +7,7 @@ import type { KioskEvent, TapPrompt } from '../../../preload/api.ts';
 import type { KioskApp } from '../../../main/core/app/kiosk-app.node.ts';
 import type { CardSource, CardSourceEvent } from '../../../main/core/card/card-source.ts';
 import { demoSettings, type Settings } from '../../../main/core/config/settings.ts';
-import type { RemoteRegistrations } from '../../../main/core/roster/remote-registrations.ts';
+import type { RemoteRegistration, RemoteRegistrations } from '../../../main/core/roster/remote-registrations.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startTestKiosk } from '../../support/test-kiosk.ts';
 
@@ -237,6 +237,41 @@ describe('kiosk app: supervisor mode', () => {
     ]);
     expect(JSON.stringify(overview)).not.toMatch(/88041212335|75092331155/);
     expect(auditActions()).toContain('view.overview');
+  });
+
+  it('our own registrations echoed by the search (with our reference, or without one) are neither shown twice nor counted', async () => {
+    const ours = () => {
+      const db = new Database(app.databaseFile, { readonly: true });
+      const rows = db.prepare('SELECT client_ref AS ref, at_utc AS at, direction FROM registrations ORDER BY id').all() as Array<{ ref: string; at: string; direction: 'IN' | 'OUT' }>;
+      db.close();
+      return rows;
+    };
+    remote = {
+      fetchWorkplaceRegistrations: async (): Promise<RemoteRegistration[]> => {
+        const [first, second] = ours();
+        if (!first || !second) throw new Error('two registrations expected');
+        const echo = { niss: '88041212335', channel: 'other-kiosk', state: 'accepted', remarks: [] } satisfies Partial<RemoteRegistration>;
+        return [
+          { ...echo, onssId: '7001', clientReference: first.ref, direction: first.direction, atUtc: first.at },
+          // ONSS without our reference, its time cut to the minute.
+          { ...echo, onssId: '7002', clientReference: null, direction: second.direction, atUtc: `${second.at.slice(0, 16)}:00.000Z` },
+          { onssId: '9001', clientReference: null, niss: '75092331155', direction: 'IN', atUtc: '2026-11-22T05:00:00.000Z', channel: 'smartphone', state: 'accepted', remarks: [] },
+        ];
+      },
+    };
+    start();
+    await app.api.presentDemoCard({ demoCardId: 'ana' });
+    await app.api.register({ tapId: lastPrompt().tapId, intent: 'start-work' });
+    clockNow = new Date('2026-11-22T09:30:27Z');
+    await app.api.presentDemoCard({ demoCardId: 'ana' });
+    await app.api.register({ tapId: lastPrompt().tapId, intent: 'start-break' });
+    clockNow = new Date('2026-11-22T09:45:00Z');
+    const { token } = await setUpJan();
+    const overview = await app.api.getSupervisorOverview({ session: token });
+    expect(overview.remote).toMatchObject({ state: 'merged', count: 1 });
+    const ana = overview.entries.find((e) => e.displayName === 'Ana Maria Popescu');
+    expect(ana).toMatchObject({ presence: { status: 'on-break' }, registrationsToday: 2, channels: ['this-kiosk'], anomalies: [] });
+    expect(overview.registrations.map((r) => r.channel)).toEqual(['this-kiosk', 'this-kiosk', 'smartphone']);
   });
 
   it('without the remote port, or when it fails, the overview says so', async () => {

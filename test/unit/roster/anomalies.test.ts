@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAnomalies, workedMinutes, type RosterRegistration } from '../../../main/core/roster/anomalies.ts';
 import { remarkNumber } from '../../../main/core/roster/remarks.ts';
-import { mergeRegistrations } from '../../../main/core/roster/remote-registrations.ts';
+import { ECHO_TOLERANCE_MS, mergeRegistrations, type RemoteRegistration } from '../../../main/core/roster/remote-registrations.ts';
 import hints from '../../../main/core/roster/remark-hints.en.json' with { type: 'json' };
 import type { Intent } from '../../../preload/api.ts';
 
@@ -82,16 +82,70 @@ describe('anomalies', () => {
       expect(hints).toHaveProperty([`remark.${n}.label`]);
     }
   });
+});
 
-  it('merges registrations made elsewhere, dropping our own by client reference', () => {
+describe('merging the ONSS search', () => {
+  const known = new Map([[ANA, { workerId: 1, displayName: 'Ana' }]]);
+  function remote(onssId: string, atUtc: string, extra: Partial<RemoteRegistration> = {}): RemoteRegistration {
+    return { onssId, clientReference: null, niss: ANA, direction: 'IN', atUtc, channel: 'other-kiosk', state: 'accepted', remarks: [], ...extra };
+  }
+  const ids = (rows: readonly RosterRegistration[]) => rows.map((r) => [r.registrationId, r.channel, r.displayName]);
+
+  it('adds registrations made elsewhere and drops our own echo by its client reference; only the others are counted', () => {
     const ours = reg('2026-11-22T06:00:00Z', 'start-work');
     const merged = mergeRegistrations([ours], [
-      { onssId: '1', clientReference: ours.registrationId, niss: ANA, direction: 'IN', atUtc: ours.atUtc, channel: 'other-kiosk', state: 'accepted', remarks: [] },
-      { onssId: '2', clientReference: null, niss: ANA, direction: 'OUT', atUtc: '2026-11-22T05:00:00Z', channel: 'smartphone', state: 'accepted', remarks: [] },
-    ], new Map([[ANA, { workerId: 1, displayName: 'Ana' }]]));
-    expect(merged.map((r) => [r.registrationId, r.channel, r.displayName])).toEqual([
+      remote('1', ours.atUtc, { clientReference: ours.registrationId }),
+      remote('2', '2026-11-22T05:00:00Z', { direction: 'OUT', channel: 'smartphone' }),
+    ], known);
+    expect(ids(merged.rows)).toEqual([
       ['remote:2', 'smartphone', 'Ana'],
       [ours.registrationId, 'this-kiosk', 'Ana'],
     ]);
+    expect(merged.elsewhere).toBe(1);
+  });
+
+  it('without a client reference in the answer, our echo is recognised by worker, direction and time (ONSS may cut the seconds)', () => {
+    const tapIn = reg('2026-11-22T06:00:42.517Z', 'start-work');
+    const tapOut = reg('2026-11-22T09:30:05Z', 'start-break');
+    const merged = mergeRegistrations([tapIn, tapOut], [
+      remote('1', '2026-11-22T06:00:00Z'),
+      remote('2', '2026-11-22T09:30:05Z', { direction: 'OUT' }),
+    ], known);
+    expect(ids(merged.rows)).toEqual([
+      [tapIn.registrationId, 'this-kiosk', 'Ana'],
+      [tapOut.registrationId, 'this-kiosk', 'Ana'],
+    ]);
+    expect(merged.elsewhere).toBe(0);
+  });
+
+  it('is not ours: another direction, more than a minute apart, another worker, or another kiosk\'s reference', () => {
+    const ours = reg('2026-11-22T06:00:30Z', 'start-work');
+    const others = [
+      remote('1', ours.atUtc, { direction: 'OUT' }),
+      remote('2', new Date(Date.parse(ours.atUtc) + ECHO_TOLERANCE_MS + 1).toISOString()),
+      remote('3', ours.atUtc, { niss: '75092331155' }),
+      remote('4', ours.atUtc, { clientReference: 'another-kiosks-ref-0001' }),
+    ];
+    const merged = mergeRegistrations([ours], others, known);
+    expect(merged.elsewhere).toBe(4);
+    expect(merged.rows.filter((r) => r.channel === 'this-kiosk')).toEqual([ours]);
+  });
+
+  it('each of ours has one echo at most: a second registration in the same minute, made elsewhere, stays', () => {
+    const ours = reg('2026-11-22T06:00:10Z', 'start-work');
+    // Recognised by reference, so the one without a reference is someone else's.
+    const byRef = mergeRegistrations([ours], [remote('1', ours.atUtc, { clientReference: ours.registrationId }), remote('2', '2026-11-22T06:00:00Z', { channel: 'smartphone' })], known);
+    expect(ids(byRef.rows)).toEqual([
+      ['remote:2', 'smartphone', 'Ana'],
+      [ours.registrationId, 'this-kiosk', 'Ana'],
+    ]);
+    expect(byRef.elsewhere).toBe(1);
+    // Two without a reference: the nearer one in time is ours.
+    const byTime = mergeRegistrations([ours], [remote('3', '2026-11-22T06:00:50Z', { channel: 'smartphone' }), remote('4', '2026-11-22T06:00:00Z')], known);
+    expect(ids(byTime.rows)).toEqual([
+      [ours.registrationId, 'this-kiosk', 'Ana'],
+      ['remote:3', 'smartphone', 'Ana'],
+    ]);
+    expect(byTime.elsewhere).toBe(1);
   });
 });
