@@ -39,6 +39,7 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 /** How long a fetched set of registrations made elsewhere is reused; the search is slow and rate-limited. */
 const REMOTE_CACHE_MS = 60_000;
 const REMOTE_TIMEOUT_MS = 3_000;
+const LAN_VIEW_AUDIT_MS = 60 * 60_000;
 const MAX_EXPORT_DAYS = 7;
 
 export interface SupervisorServiceDeps {
@@ -68,6 +69,7 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
   let session: Session | null = null;
   let enrolment: Enrolment | null = null;
   let remoteCache: { key: string; fetchedAt: Date; rows: RemoteRegistration[] } | null = null;
+  let lastLanViewAudit: Date | null = null;
 
   const actor = (worker: WorkerRow) => `supervisor:${worker.id}`;
   const audit = (who: string, action: string, details: Record<string, unknown> = {}) =>
@@ -170,7 +172,8 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
   async function remoteRegistrations(from: Date, to: Date): Promise<{ rows: RemoteRegistration[]; status: Omit<RemoteMergeStatus, 'count'> }> {
     const port = deps.remote;
     if (!port) return { rows: [], status: { state: 'not-configured', fetchedAt: null } };
-    const key = `${from.toISOString()}/${to.toISOString()}`;
+    // Keyed by the window's start only: its end is "now", and a key with it would never hit.
+    const key = from.toISOString();
     const now = clock();
     if (remoteCache && remoteCache.key === key && now.getTime() - remoteCache.fetchedAt.getTime() < REMOTE_CACHE_MS) {
       return { rows: remoteCache.rows, status: { state: 'merged', fetchedAt: remoteCache.fetchedAt.toISOString() } };
@@ -426,7 +429,11 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
         throw unauthorized('supervisor.error.lanToken');
       }
       const { now, dayStart, rows } = await today();
-      audit('lan', 'view.lan-roster');
+      // A LAN page refreshes every few seconds: audit the first view of each hour, not every refresh.
+      if (!lastLanViewAudit || now.getTime() - lastLanViewAudit.getTime() >= LAN_VIEW_AUDIT_MS) {
+        lastLanViewAudit = now;
+        audit('lan', 'view.lan-roster');
+      }
       return { generatedAt: now.toISOString(), siteName: settings.site.siteName, entries: toLanEntries(buildRosterEntries(rows, now, dayStart)) };
     },
 

@@ -285,6 +285,46 @@ describe('kiosk app: supervisor mode', () => {
     expect((await app.api.getSupervisorOverview({ session: again.token })).remote).toEqual({ state: 'offline', fetchedAt: null, count: 0 });
   });
 
+  it('asks ONSS at most once a minute, and shows the last answer, with its age, while ONSS cannot be reached', async () => {
+    let calls = 0;
+    let reachable = true;
+    remote = {
+      fetchWorkplaceRegistrations: async (): Promise<RemoteRegistration[]> => {
+        calls += 1;
+        if (!reachable) throw new Error('offline');
+        return [{ onssId: '9001', clientReference: null, niss: '75092331155', direction: 'IN', atUtc: '2026-11-22T05:00:00.000Z', channel: 'smartphone', state: 'accepted', remarks: [] }];
+      },
+    };
+    start();
+    const { token } = await setUpJan();
+    const first = await app.api.getSupervisorOverview({ session: token });
+    expect(first.remote).toEqual({ state: 'merged', fetchedAt: clockNow.toISOString(), count: 1 });
+    const fetchedAt = clockNow.toISOString();
+    clockNow = new Date(clockNow.getTime() + 30_000);
+    expect((await app.api.getSupervisorOverview({ session: token })).remote).toEqual({ state: 'merged', fetchedAt, count: 1 });
+    expect(calls).toBe(1);
+    reachable = false;
+    clockNow = new Date(clockNow.getTime() + 31_000);
+    const stale = await app.api.getSupervisorOverview({ session: token });
+    expect(calls).toBe(2);
+    expect(stale.remote).toEqual({ state: 'offline', fetchedAt, count: 1 });
+    expect(stale.registrations.map((r) => r.channel)).toEqual(['smartphone']);
+  });
+
+  it('audits the LAN roster page once an hour, not at every refresh, and every refused token', async () => {
+    start();
+    const lanAudits = () => auditActions().filter((a) => a.startsWith('view.lan-roster'));
+    for (let i = 0; i < 3; i += 1) {
+      await app.api.getLanRoster({ lanToken: LAN_TOKEN });
+      clockNow = new Date(clockNow.getTime() + 5_000);
+    }
+    await expect(app.api.getLanRoster({ lanToken: 'wrong-token-0123456789abc' })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(lanAudits()).toEqual(['view.lan-roster', 'view.lan-roster.refused']);
+    clockNow = new Date(clockNow.getTime() + 60 * 60_000);
+    await app.api.getLanRoster({ lanToken: LAN_TOKEN });
+    expect(lanAudits()).toEqual(['view.lan-roster', 'view.lan-roster.refused', 'view.lan-roster']);
+  });
+
   it('exports a day as CSV in Brussels time with escaping, and as a PDF with the names', async () => {
     start();
     clockNow = new Date('2026-07-01T22:30:00Z'); // 00:30 on 2 July in Brussels (CEST)
