@@ -154,6 +154,8 @@ export interface SupervisorSession {
   /** Idle auto-lock time; moved forward by every supervisor call. */
   expiresAt: string;
   supervisorName: string;
+  /** The shell can close the kiosk window (Electron): the screen offers `exitKiosk`. False in browser mode. */
+  canExitKiosk: boolean;
 }
 
 /** Where a registration was made. `this-kiosk` rows are ours; the others come from the ONSS search. */

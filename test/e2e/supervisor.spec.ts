@@ -102,6 +102,27 @@ test('first PIN: chosen and confirmed on the pad; the roster shows who is on sit
   await janToPinPad(page);
   await typePin(page, PIN);
   await expect(page.getByTestId('supervisor-screen')).toBeVisible();
+  // A browser has no kiosk window to leave: no such button.
+  await expect(page.getByTestId('exit-kiosk')).toHaveCount(0);
+});
+
+test('leaving the kiosk asks first; where the shell cannot quit, the core refuses and the screen says so', async ({ page }) => {
+  await openKiosk(page);
+  // Stand in for the Electron shell's answer (canExitKiosk); the exitKiosk call itself still reaches the real core.
+  await page.route('**/api/invoke/supervisorSetPin', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value?: Record<string, unknown> };
+    await route.fulfill({ response, json: body.ok && body.value ? { ...body, value: { ...body.value, canExitKiosk: true } } : body });
+  });
+  await setFirstPin(page);
+  await page.getByTestId('exit-kiosk').click();
+  await expect(page.getByRole('alertdialog')).toContainText('Workers cannot register');
+  await page.getByTestId('exit-kiosk-cancel').click();
+  await expect(page.getByTestId('exit-kiosk-error')).toHaveCount(0);
+  await page.getByTestId('exit-kiosk').click();
+  await page.getByTestId('exit-kiosk-confirm').click();
+  await expect(page.getByTestId('exit-kiosk-error')).toHaveAttribute('data-key', 'api.error.notAvailable');
+  await expect(page.getByTestId('supervisor-screen')).toBeVisible();
 });
 
 test('wrong PINs count down the attempts, then lock supervisor mode out until a time', async ({ page }) => {
@@ -277,10 +298,10 @@ test('a worker without eID: an invalid BIS is refused, a valid one is saved and 
   await page.screenshot({ path: `${SCREENSHOTS}/workers-en.png`, fullPage: true });
 
   await worker.getByTestId('unlink-badge').click();
-  await worker.getByTestId('unlink-cancel').click();
+  await worker.getByTestId('unlink-badge-cancel').click();
   await expect(worker.getByTestId('worker-badge')).toHaveCount(1);
   await worker.getByTestId('unlink-badge').click();
-  await worker.getByTestId('unlink-confirm').click();
+  await worker.getByTestId('unlink-badge-confirm').click();
   await expect(worker.getByTestId('worker-badge')).toHaveCount(0);
   await lock(page);
 

@@ -96,6 +96,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     emit,
     sync,
     ...(deps.remote ? { remote: deps.remote } : {}),
+    ...(deps.onExitRequested ? { onExitRequested: deps.onExitRequested } : {}),
   });
   const declarations = createDeclarationService({
     declarations: deps.declarationStore,
@@ -333,7 +334,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     previewPoster: ({ session, declaration }) => declarations.preview(session, declaration),
 
     async exitKiosk({ session }) {
-      return supervisor.exitKiosk(session, deps.onExitRequested);
+      return supervisor.exitKiosk(session);
     },
   };
 

@@ -50,6 +50,8 @@ export interface SupervisorServiceDeps {
   emit: (event: KioskEvent) => void;
   sync: { status(): SyncStatus };
   remote?: RemoteRegistrations;
+  /** The shell's way to leave the kiosk (Electron quits); absent in browser mode. */
+  onExitRequested?: () => void;
 }
 
 interface Session {
@@ -111,7 +113,7 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
     };
     session = s;
     armIdleTimer(s);
-    return { token: s.token, expiresAt: new Date(s.expiresAtMs).toISOString(), supervisorName: displayName(worker) };
+    return { token: s.token, expiresAt: new Date(s.expiresAtMs).toISOString(), supervisorName: displayName(worker), canExitKiosk: deps.onExitRequested !== undefined };
   }
 
   /** Checks the token (constant time) and the idle limit, then moves the idle limit forward. */
@@ -410,8 +412,9 @@ export function createSupervisorService(deps: SupervisorServiceDeps) {
     },
 
     /** Leaves the kiosk through `leave` (the shell's quit), if this shell has one. */
-    exitKiosk(token: string, leave: (() => void) | undefined): null {
+    exitKiosk(token: string): null {
       const s = authorize(token);
+      const leave = deps.onExitRequested;
       if (!leave) throw new KioskError('not-available', { key: 'api.error.notAvailable' });
       audit(actor(s.worker), 'exit-kiosk');
       // After this call has answered: leaving stops the core that answers it.

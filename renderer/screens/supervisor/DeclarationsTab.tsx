@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationList, DeclarationView, MessageRef } from '../../../preload/api.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { DeclarationForm } from './DeclarationForm.tsx';
 import { formatEnterpriseNumber } from './display.ts';
 import { ErrorLine } from './ErrorLine.tsx';
@@ -14,7 +15,6 @@ import { messageText, type SupervisorContext } from './session.ts';
 
 function DeclarationItem({ d, onEdit, onActivate, onDelete }: { d: DeclarationView; onEdit: () => void; onActivate: () => void; onDelete: () => void }) {
   const { t } = useTranslation('supervisor');
-  const [confirming, setConfirming] = useState(false);
   const i = d.input;
   return (
     <li className={`worker-item declaration-item${d.active ? ' declaration-active' : ''}`} data-testid="declaration-item" data-dow={i.dowNumber} data-active={d.active}>
@@ -33,22 +33,16 @@ function DeclarationItem({ d, onEdit, onActivate, onDelete }: { d: DeclarationVi
             {t('declarations.activate')}
           </button>
         )}
-        {!d.active &&
-          (confirming ? (
-            <span className="unlink-confirm" role="alertdialog">
-              <span>{t('declarations.deleteConfirm')}</span>
-              <button type="button" className="secondary-button danger" data-testid="declaration-delete-confirm" onClick={onDelete}>
-                {t('declarations.deleteYes')}
-              </button>
-              <button type="button" className="secondary-button" data-testid="declaration-delete-cancel" onClick={() => setConfirming(false)}>
-                {t('workers.no')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="secondary-button" data-testid="declaration-delete" onClick={() => setConfirming(true)}>
-              {t('declarations.delete')}
-            </button>
-          ))}
+        {!d.active && (
+          <ConfirmButton
+            label={t('declarations.delete')}
+            question={t('declarations.deleteConfirm')}
+            yes={t('declarations.deleteYes')}
+            no={t('workers.no')}
+            testId="declaration-delete"
+            onConfirm={onDelete}
+          />
+        )}
       </div>
       <div className="declaration-facts">
         {i.employerName} · {formatEnterpriseNumber(i.enterpriseNumber)} · {i.siteAddress.street}, {i.siteAddress.postalCode} {i.siteAddress.municipality}

@@ -4,9 +4,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskApi, KioskEvent, SupervisorSession } from '../../../preload/api.ts';
+import type { KioskApi, KioskEvent, MessageRef, SupervisorSession } from '../../../preload/api.ts';
 import { useNow } from '../../components/hooks.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { DeclarationsTab } from './DeclarationsTab.tsx';
+import { ErrorLine } from './ErrorLine.tsx';
 import { ExportsTab } from './ExportsTab.tsx';
 import { useOverview } from './overview.ts';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
@@ -69,16 +71,23 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
     void api.supervisorLock({ session: session.token }).catch(() => undefined);
     onClosed();
   };
+  const [exitError, setExitError] = useState<MessageRef | null>(null);
+  // On success the shell closes the window; nothing is left to show.
+  const exit = () => void ctx.guard(api.exitKiosk({ session: session.token })).then((r) => setExitError(r.ok ? null : r.message));
 
   return (
     <main ref={setScroller} className="screen supervisor-screen" data-testid="supervisor-screen" data-tab={tab}>
       <header className="supervisor-head">
         <h1>{t('title', { name: session.supervisorName })}</h1>
         <LockCountdown expiresAt={expiresAt} clockOffsetMs={clockOffsetMs} />
+        {session.canExitKiosk && (
+          <ConfirmButton label={t('exitKiosk.button')} question={t('exitKiosk.question')} yes={t('exitKiosk.yes')} no={t('workers.no')} testId="exit-kiosk" onConfirm={exit} />
+        )}
         <button type="button" className="secondary-button supervisor-lock" data-testid="supervisor-lock" onClick={lock}>
           {t('lock')}
         </button>
       </header>
+      {exitError && <ErrorLine message={exitError} testId="exit-kiosk-error" />}
       <nav className="supervisor-tabs" role="tablist">
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} className={`supervisor-tab${tab === id ? ' active' : ''}`} data-testid={`supervisor-tab-${id}`} onClick={() => setTab(id)}>

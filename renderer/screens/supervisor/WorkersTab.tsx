@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentStep, MessageRef, WorkerSummary } from '../../../preload/api.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { nameMatches } from './filters.ts';
 import { ManualWorkerForm } from './ManualWorkerForm.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -48,7 +49,6 @@ function EnrolmentPanel({ enrolment, onCancel, onClose }: { enrolment: Enrolment
 
 function WorkerItem({ worker, enrolDisabled, onEnrol, onUnlink }: { worker: WorkerSummary; enrolDisabled: boolean; onEnrol: () => void; onUnlink: (uid: string) => void }) {
   const { t } = useTranslation('supervisor');
-  const [unlinking, setUnlinking] = useState<string | null>(null);
   const language = LANGUAGES.find((l) => l.code === worker.language)?.name;
   return (
     <li className="worker-item" data-testid="supervisor-worker" data-worker-name={worker.displayName} data-badges={worker.badges.length}>
@@ -72,21 +72,14 @@ function WorkerItem({ worker, enrolDisabled, onEnrol, onUnlink }: { worker: Work
         {worker.badges.map((b) => (
           <li key={b.uid} data-testid="worker-badge" data-badge-uid={b.uid}>
             <code dir="ltr">{b.uid}</code>
-            {unlinking === b.uid ? (
-              <span className="unlink-confirm" role="alertdialog">
-                <span>{t('workers.unlinkConfirm')}</span>
-                <button type="button" className="secondary-button danger" data-testid="unlink-confirm" onClick={() => onUnlink(b.uid)}>
-                  {t('workers.yes')}
-                </button>
-                <button type="button" className="secondary-button" data-testid="unlink-cancel" onClick={() => setUnlinking(null)}>
-                  {t('workers.no')}
-                </button>
-              </span>
-            ) : (
-              <button type="button" className="secondary-button" data-testid="unlink-badge" onClick={() => setUnlinking(b.uid)}>
-                {t('workers.unlink')}
-              </button>
-            )}
+            <ConfirmButton
+              label={t('workers.unlink')}
+              question={t('workers.unlinkConfirm')}
+              yes={t('workers.yes')}
+              no={t('workers.no')}
+              testId="unlink-badge"
+              onConfirm={() => onUnlink(b.uid)}
+            />
           </li>
         ))}
       </ul>

@@ -52,6 +52,7 @@ describe('leaving the kiosk', () => {
     await expect(electron.app.api.exitKiosk({ session: 'y'.repeat(32) })).rejects.toMatchObject({ code: 'unauthorized' });
     await electron.app.api.presentDemoCard({ demoCardId: 'jan' });
     const session = await electron.app.api.supervisorSetPin({ tapId: electron.lastTapId(), pin: '4826' });
+    expect(session.canExitKiosk).toBe(true);
     expect(await electron.app.api.exitKiosk({ session: session.token })).toBeNull();
     await left; // the shell's quit was called
     await electron.app.stop();
@@ -59,7 +60,8 @@ describe('leaving the kiosk', () => {
     // Browser mode: no window to leave.
     const browser = startTestKiosk({ dataDir: temp.dir });
     await browser.app.api.presentDemoCard({ demoCardId: 'jan' });
-    const { token } = await browser.app.api.supervisorUnlock({ tapId: browser.lastTapId(), pin: '4826' });
+    const { token, canExitKiosk } = await browser.app.api.supervisorUnlock({ tapId: browser.lastTapId(), pin: '4826' });
+    expect(canExitKiosk).toBe(false);
     await expect(browser.app.api.exitKiosk({ session: token })).rejects.toMatchObject({ code: 'not-available' });
     await browser.app.stop();
     expect(auditCount(temp.dir, 'exit-kiosk')).toEqual({ n: 1 });
