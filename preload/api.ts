@@ -306,12 +306,17 @@ export interface DeclarationView {
   smartphoneUrl: string;
   languages: Array<'nl' | 'fr' | 'de' | 'en'>;
   updatedAt: string;
+  /** Its workplace and enterprise are those this kiosk registers for (`DeclarationList.kioskRegistersFor`):
+   *  otherwise its poster would send workers to a declaration the kiosk's registrations do not go to. */
+  matchesKiosk: boolean;
 }
 
 export interface DeclarationList {
   declarations: DeclarationView[];
   /** Used when a declaration has no exact URL; `{dowNumber}` is replaced by its number. */
   smartphoneUrlTemplate: string;
+  /** Where this kiosk's registrations go: set by IT in the settings (`site`), not by editing a declaration. */
+  kioskRegistersFor: { workplaceId: string; enterpriseNumber: string };
   sessionExpiresAt: string;
 }
 

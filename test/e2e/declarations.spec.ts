@@ -90,6 +90,9 @@ test('an invalid enterprise number is refused on its field and not saved; a vali
   await expect(page.getByTestId('declarations-status')).toHaveText('Declaration GM2026X9 saved');
   await expect(item(page, 'GM2026X9')).toHaveAttribute('data-active', 'false');
   await expect(item(page, 'GM2026X9')).toContainText('CLEAN NV · 0428.759.497');
+  // Its workplace is not the one this kiosk registers for: said on the item, not on the seeded one.
+  await expect(item(page, 'GM2026X9').getByTestId('declaration-other-workplace')).toContainText('workplace DEMO000000001 of 0403.019.261');
+  await expect(page.getByTestId('declaration-other-workplace')).toHaveCount(1);
   await page.screenshot({ path: `${SCREENSHOTS}/declarations-en.png`, fullPage: true });
 
   await item(page, 'GM2026X9').getByTestId('declaration-edit').click();

@@ -22,6 +22,8 @@ import { validateDeclaration, type Declaration } from './declaration.ts';
 export interface DeclarationServiceDeps {
   declarations: DeclarationStore;
   urlTemplate: string;
+  /** The workplace and enterprise this kiosk's registrations are for (settings.site). */
+  kioskRegistersFor: { workplaceId: string; enterpriseNumber: string };
   /** The supervisor session check shared with every supervisor call: who acts, and the moved idle lock. */
   authorize: (token: string) => { actor: string; sessionExpiresAt: string };
   audit: (actor: string, action: string, details?: Record<string, unknown>) => void;
@@ -29,7 +31,7 @@ export interface DeclarationServiceDeps {
   emit: (event: KioskEvent) => void;
 }
 
-function view(row: DeclarationRow): DeclarationView {
+function viewOf(row: DeclarationRow, kiosk: DeclarationServiceDeps['kioskRegistersFor']): DeclarationView {
   return {
     id: String(row.id),
     active: row.active,
@@ -37,6 +39,7 @@ function view(row: DeclarationRow): DeclarationView {
     smartphoneUrl: row.declaration.smartphoneUrl,
     languages: row.declaration.languages,
     updatedAt: row.updatedAt,
+    matchesKiosk: row.declaration.workplaceId === kiosk.workplaceId && row.declaration.enterpriseNumber === kiosk.enterpriseNumber,
   };
 }
 
@@ -46,11 +49,13 @@ async function posterFile(declaration: Declaration): Promise<ExportFile> {
 }
 
 export function createDeclarationService(deps: DeclarationServiceDeps) {
-  const { declarations: store, urlTemplate, authorize, audit, clock, emit } = deps;
+  const { declarations: store, urlTemplate, kioskRegistersFor, authorize, audit, clock, emit } = deps;
+  const view = (row: DeclarationRow) => viewOf(row, kioskRegistersFor);
 
   const list = (sessionExpiresAt: string): DeclarationList => ({
     declarations: store.list().map(view),
     smartphoneUrlTemplate: urlTemplate,
+    kioskRegistersFor,
     sessionExpiresAt,
   });
 

@@ -101,6 +101,7 @@ export function createKioskService(deps: KioskServiceDeps) {
   const declarations = createDeclarationService({
     declarations: deps.declarationStore,
     urlTemplate: settings.smartphoneUrlTemplate,
+    kioskRegistersFor: { workplaceId: settings.site.workplaceId, enterpriseNumber: settings.site.enterpriseNumber },
     authorize: supervisor.authorize,
     audit: (actor, action, details = {}) => store.appendAudit(actor, action, details, clock()),
     clock,

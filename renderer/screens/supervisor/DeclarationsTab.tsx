@@ -13,7 +13,15 @@ import { ErrorLine } from './ErrorLine.tsx';
 import { download } from './download.ts';
 import { messageText, type SupervisorContext } from './session.ts';
 
-function DeclarationItem({ d, onEdit, onActivate, onDelete }: { d: DeclarationView; onEdit: () => void; onActivate: () => void; onDelete: () => void }) {
+interface ItemProps {
+  d: DeclarationView;
+  kiosk: DeclarationList['kioskRegistersFor'];
+  onEdit: () => void;
+  onActivate: () => void;
+  onDelete: () => void;
+}
+
+function DeclarationItem({ d, kiosk, onEdit, onActivate, onDelete }: ItemProps) {
   const { t } = useTranslation('supervisor');
   const i = d.input;
   return (
@@ -50,6 +58,11 @@ function DeclarationItem({ d, onEdit, onActivate, onDelete }: { d: DeclarationVi
       <code className="declaration-url" dir="ltr" data-testid="declaration-url">
         {d.smartphoneUrl}
       </code>
+      {!d.matchesKiosk && (
+        <p className="declaration-other-workplace" role="note" data-testid="declaration-other-workplace">
+          {t('declarations.otherWorkplace', { workplaceId: kiosk.workplaceId, enterpriseNumber: formatEnterpriseNumber(kiosk.enterpriseNumber) })}
+        </p>
+      )}
     </li>
   );
 }
@@ -131,6 +144,7 @@ export function DeclarationsTab({ ctx }: { ctx: SupervisorContext }) {
           <DeclarationItem
             key={d.id}
             d={d}
+            kiosk={list.kioskRegistersFor}
             onEdit={() => edit(d)}
             onActivate={() => act(api.activateDeclaration({ session, id: d.id }))}
             onDelete={() => act(api.deleteDeclaration({ session, id: d.id }))}

@@ -56,6 +56,8 @@ describe('declarations through the API', () => {
     expect(list.declarations).toHaveLength(1);
     expect(list.declarations[0]).toMatchObject({ active: true, input: { dowNumber: 'DEMO2026A1B2C3', includeEnglish: false, gps: null, smartphoneUrl: null } });
     expect(list.smartphoneUrlTemplate).toContain('{dowNumber}');
+    expect(list.kioskRegistersFor).toEqual({ workplaceId: 'DEMO000000001', enterpriseNumber: '0403019261' });
+    expect(list.declarations[0]?.matchesKiosk).toBe(true);
     await kiosk.app.stop();
   });
 
@@ -80,7 +82,8 @@ describe('declarations through the API', () => {
     const { kiosk, dataDir, call } = await unlocked();
     const saved = await call<SaveDeclarationResult>('saveDeclaration', { declaration: DRAFT });
     if (!saved.ok) throw new Error('not saved');
-    expect(saved.declaration).toMatchObject({ active: false, languages: ['nl', 'en'], input: { enterpriseNumber: '0428759497' } });
+    // Another employer's workplace: its poster would not match where this kiosk registers.
+    expect(saved.declaration).toMatchObject({ active: false, languages: ['nl', 'en'], input: { enterpriseNumber: '0428759497' }, matchesKiosk: false });
     const id = saved.declaration.id;
 
     const edited = await call<SaveDeclarationResult>('saveDeclaration', { id, declaration: { ...DRAFT, smartphoneUrl: 'https://example.be/dow/GM2026X9' } });
