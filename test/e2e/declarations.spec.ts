@@ -4,6 +4,7 @@
  * a valid declaration and an edit are stored; the previewed poster's QR code decodes to exactly the
  * declaration's URL; and the declaration made active is the one whose QR code the idle screen shows
  * when no reader works (a restart without demo cards, on the same database).
+ * In Arabic, the form reads right to left and GPS coordinates outside Belgium are refused.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readdirSync } from 'node:fs';
@@ -17,10 +18,10 @@ test.afterEach(async () => {
   for (const host of hosts.splice(0)) await host.stop();
 });
 
-async function openSupervisorDeclarations(page: Page): Promise<KioskHost> {
+async function openSupervisorDeclarations(page: Page, lang = 'en'): Promise<KioskHost> {
   const host = await startKioskHost();
   hosts.push(host);
-  await page.goto(`${host.url}?lang=en`);
+  await page.goto(`${host.url}?lang=${lang}`);
   await expect(page.locator('body')).toHaveAttribute('data-app-ready', 'true');
   await setFirstPin(page);
   await page.getByTestId('supervisor-tab-declarations').click();
@@ -142,4 +143,26 @@ test('the previewed poster decodes to exactly the typed smartphone URL; the acti
   const shot = testInfo.outputPath('fallback-qr.png');
   await qr.locator('img').screenshot({ path: shot });
   expect(execFileSync('zbarimg', ['--raw', '-q', shot], { encoding: 'utf8' }).trim()).toBe(url);
+});
+
+test('in Arabic the form reads right to left; GPS outside Belgium is refused on its field, inside it is saved', async ({ page }) => {
+  await openSupervisorDeclarations(page, 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await fillNew(page, '0428759497');
+  await expect(page.getByTestId('declaration-form')).toContainText('خط العرض (GPS)');
+  // Typed values stay left to right inside the right-to-left form.
+  await expect(page.getByTestId('declaration-value-enterpriseNumber')).toHaveAttribute('dir', 'ltr');
+  await typeField(page, 'lat', '48.85');
+  await typeField(page, 'lon', '2.35');
+  await page.getByTestId('declaration-save').click();
+  await expect(page.getByTestId('declaration-error-gps')).toHaveAttribute('data-key', 'declaration.error.gps');
+  await expect(page.getByTestId('declaration-form')).toBeVisible();
+
+  await typeField(page, 'lat', '50.8662');
+  await typeField(page, 'lon', '4.3471');
+  await page.getByTestId('declaration-save').click();
+  await expect(page.getByTestId('declarations-status')).toContainText('GM2026X9');
+  await item(page, 'GM2026X9').getByTestId('declaration-edit').click();
+  await expect(page.getByTestId('declaration-value-lat')).toHaveText('50.8662');
+  await expect(page.getByTestId('declaration-value-lon')).toHaveText('4.3471');
 });
