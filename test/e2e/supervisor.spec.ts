@@ -214,7 +214,7 @@ test('roster: a break, a double IN flagged with what to do, filters and the lett
   await page.screenshot({ path: `${SCREENSHOTS}/sync-en.png` });
 });
 
-test('a roster of 500 draws only the rows on screen; scrolling, the filters and the search still reach every worker', async ({ page }) => {
+test('a roster of 500 (and its 502 registrations) draws only the rows on screen; scrolling, the filters and the search still reach every worker', async ({ page }) => {
   await openKiosk(page, undefined, seedRoster(500));
   await register(page, 'krzysztof', 'start-work');
   await register(page, 'krzysztof', 'start-work');
@@ -249,6 +249,16 @@ test('a roster of 500 draws only the rows on screen; scrolling, the filters and 
   await expect(roster).toHaveAttribute('data-count', '500');
   await expect(table).toHaveAttribute('aria-rowcount', '501');
   await expect(rosterRow(page, 'Krzysztof Wiśniewski')).toHaveCount(0);
+
+  // The day's 502 registrations are windowed the same way, newest (Krzysztof's second IN) first.
+  await page.getByTestId('supervisor-tab-registrations').click();
+  const registrations = page.getByTestId('supervisor-registration-row');
+  await expect(page.getByTestId('supervisor-registrations')).toHaveAttribute('data-count', '502');
+  await expect(page.getByTestId('supervisor-registrations-table')).toHaveAttribute('aria-rowcount', '503');
+  await expect(registrations.first()).toHaveAttribute('data-worker-name', 'Krzysztof Wiśniewski');
+  expect(await registrations.count()).toBeLessThan(60);
+  await page.getByTestId('supervisor-screen').evaluate((screen) => screen.scrollTo({ top: screen.scrollHeight }));
+  await expect(page.locator('[data-testid="supervisor-registration-row"][aria-rowindex="503"]')).toBeInViewport();
 });
 
 test('a worker without eID: an invalid BIS is refused, a valid one is saved and gets a badge; unlink asks first', async ({ page }) => {

@@ -1,16 +1,37 @@
-/** Today's registrations, ours and those made elsewhere, newest first: time, who, what, where, sync state, remarks. */
+/**
+ * Today's registrations, ours and those made elsewhere, newest first: time, who, what, where, sync state,
+ * remarks. A big site makes thousands a day: only the rows near the screen are drawn (WindowedTable).
+ */
 import type { TFunction } from 'i18next';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorRegistration } from '../../../preload/api.ts';
+import { WindowedTable, type MeasureRow } from '../../components/WindowedTable.tsx';
 import { ChannelBadge, StateBadge } from './Badges.tsx';
 import type { LiveOverview } from './overview.ts';
 import { RemoteState } from './RemoteState.tsx';
 import { messageText } from './session.ts';
 
-function RegistrationRow({ r, t }: { r: SupervisorRegistration; t: TFunction }) {
+interface RowProps {
+  r: SupervisorRegistration;
+  index: number;
+  t: TFunction;
+  measure: MeasureRow;
+}
+
+const RegistrationRow = memo(function RegistrationRow({ r, index, t, measure }: RowProps) {
   const name = r.displayName ?? t('roster.unknownWorker');
   return (
-    <tr data-testid="supervisor-registration-row" data-worker-name={name} data-state={r.state} data-channel={r.channel} data-direction={r.direction}>
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-testid="supervisor-registration-row"
+      data-worker-name={name}
+      data-state={r.state}
+      data-channel={r.channel}
+      data-direction={r.direction}
+    >
       <td className="registration-time">{r.localTime}</td>
       <td>
         <div className="roster-name">{name}</div>
@@ -36,9 +57,9 @@ function RegistrationRow({ r, t }: { r: SupervisorRegistration; t: TFunction }) 
       </td>
     </tr>
   );
-}
+});
 
-export function RegistrationsTab({ live }: { live: LiveOverview }) {
+export function RegistrationsTab({ live, scroller }: { live: LiveOverview; scroller: HTMLElement | null }) {
   const { t } = useTranslation('supervisor');
   if (!live.overview) {
     return live.error ? <p className="supervisor-error" role="alert">{messageText(t, live.error)}</p> : <p className="supervisor-loading">{t('loading')}</p>;
@@ -50,23 +71,30 @@ export function RegistrationsTab({ live }: { live: LiveOverview }) {
       {registrations.length === 0 ? (
         <p className="supervisor-empty">{t('registrations.empty')}</p>
       ) : (
-        <table className="supervisor-table">
-          <thead>
-            <tr>
-              <th>{t('registrations.time')}</th>
-              <th>{t('roster.name')}</th>
-              <th>{t('registrations.what')}</th>
-              <th>{t('registrations.channel')}</th>
-              <th>{t('registrations.state')}</th>
-              <th>{t('registrations.remarks')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {registrations.map((r) => (
-              <RegistrationRow key={r.registrationId} r={r} t={t} />
-            ))}
-          </tbody>
-        </table>
+        scroller && (
+          <WindowedTable
+            scroller={scroller}
+            rowCount={registrations.length}
+            rowKey={(i) => (registrations[i] as SupervisorRegistration).registrationId}
+            columns={6}
+            head={
+              <>
+                <th scope="col">{t('registrations.time')}</th>
+                <th scope="col">{t('roster.name')}</th>
+                <th scope="col">{t('registrations.what')}</th>
+                <th scope="col">{t('registrations.channel')}</th>
+                <th scope="col">{t('registrations.state')}</th>
+                <th scope="col">{t('registrations.remarks')}</th>
+              </>
+            }
+            renderRow={(i, measure) => {
+              const r = registrations[i] as SupervisorRegistration;
+              return <RegistrationRow key={r.registrationId} r={r} index={i} t={t} measure={measure} />;
+            }}
+            className="supervisor-table"
+            testId="supervisor-registrations-table"
+          />
+        )
       )}
     </section>
   );

@@ -98,7 +98,7 @@ export function SupervisorScreen({ api, session, clockOffsetMs, onEvent, onEnrol
       </nav>
       <div className="supervisor-body">
         {tab === 'roster' && <RosterTab live={live} scroller={scroller} />}
-        {tab === 'registrations' && <RegistrationsTab live={live} />}
+        {tab === 'registrations' && <RegistrationsTab live={live} scroller={scroller} />}
         {tab === 'workers' && <WorkersTab ctx={ctx} onEnrolling={onEnrolling} />}
         {tab === 'exports' && <ExportsTab ctx={ctx} clockOffsetMs={clockOffsetMs} />}
         {tab === 'declarations' && <DeclarationsTab ctx={ctx} />}
