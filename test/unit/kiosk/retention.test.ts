@@ -9,39 +9,49 @@ import { createSupervisorStore } from '../../../main/core/store/supervisor-store
 import type { PresenceSender } from '../../../main/core/sync/presence-sender.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
-describe('retention', () => {
-  it('erases the national number of registrations acknowledged more than retentionDays ago, keeps queued ones', async () => {
-    const temp = makeTempDir();
-    let now = new Date('2026-01-01T08:00:00Z');
-    let online = true;
-    // A sender standing for ONSS accepting everything while "online".
-    const sender: PresenceSender = {
-      send: async (batch) => {
-        if (!online) throw new Error('offline');
-        return batch.map((r) => ({ clientRef: r.clientRef, state: 'accepted' as const, serverId: String(r.id), remarks: [] }));
-      },
-    };
-    const start = () => {
-      const demo = createDemoCardSource();
-      return { demo, app: startKioskApp({ settings: { ...demoSettings(), retentionDays: 45 }, dataDir: temp.dir, cardSources: [demo], demoCards: demo, sender, clock: () => now, log: () => {} }) };
-    };
-    let { app } = start();
+/**
+ * A kiosk on a temp folder whose clock and ONSS reachability the test sets; ONSS (a sender standing for
+ * it) accepts everything while online. Demo settings: jan (91010145773) is the supervisor.
+ */
+function retentionKiosk() {
+  const temp = makeTempDir();
+  const state = { now: new Date('2026-01-01T08:00:00Z'), online: true };
+  const sender: PresenceSender = {
+    send: async (batch) => {
+      if (!state.online) throw new Error('offline');
+      return batch.map((r) => ({ clientRef: r.clientRef, state: 'accepted' as const, serverId: String(r.id), remarks: [] }));
+    },
+  };
+  /** Starts the kiosk (the purge runs at start-up); `tapIn` registers a demo person's start of work. */
+  const start = () => {
+    const demo = createDemoCardSource();
+    const app = startKioskApp({ settings: { ...demoSettings(), retentionDays: 45 }, dataDir: temp.dir, cardSources: [demo], demoCards: demo, sender, clock: () => state.now, log: () => {} });
     let tapId = '';
     app.onEvent((e: KioskEvent) => {
       if (e.type === 'tap') tapId = e.prompt.tapId;
     });
-    await app.api.presentDemoCard({ demoCardId: 'ana' });
-    await app.api.register({ tapId, intent: 'start-work' });
+    const tapIn = async (demoCardId: string) => {
+      await app.api.presentDemoCard({ demoCardId });
+      await app.api.register({ tapId, intent: 'start-work' });
+    };
+    return { app, tapIn };
+  };
+  return { temp, state, start, file: `${temp.dir}/kiosk.sqlite` };
+}
+
+describe('retention', () => {
+  it('erases the national number of registrations acknowledged more than retentionDays ago, keeps queued ones', async () => {
+    const { temp, state, start, file } = retentionKiosk();
+    const { app, tapIn } = start();
+    await tapIn('ana');
     await app.outbox.whenIdle();
-    online = false;
-    await app.api.presentDemoCard({ demoCardId: 'jan' });
-    await app.api.register({ tapId, intent: 'start-work' });
+    state.online = false;
+    await tapIn('jan');
     await app.stop();
 
-    now = new Date('2026-02-20T08:00:00Z'); // 50 days later: the purge runs at start-up
-    ({ app } = start());
-    await app.stop();
-    const db = new Database(`${temp.dir}/kiosk.sqlite`, { readonly: true });
+    state.now = new Date('2026-02-20T08:00:00Z'); // 50 days later: the purge runs at start-up
+    await start().app.stop();
+    const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT niss, state FROM registrations ORDER BY id').all()).toEqual([
       { niss: null, state: 'accepted' },
       { niss: '91010145773', state: 'sent' },
@@ -52,37 +62,14 @@ describe('retention', () => {
   });
 
   it('deletes workers with no badge, no supervisor role and no registration still holding a national number; their registrations stay', async () => {
-    const temp = makeTempDir();
-    let now = new Date('2026-01-01T08:00:00Z');
-    let online = true;
-    const sender: PresenceSender = {
-      send: async (batch) => {
-        if (!online) throw new Error('offline');
-        return batch.map((r) => ({ clientRef: r.clientRef, state: 'accepted' as const, serverId: String(r.id), remarks: [] }));
-      },
-    };
-    // Demo settings: jan (91010145773) is the supervisor.
-    const start = () => {
-      const demo = createDemoCardSource();
-      const app = startKioskApp({ settings: { ...demoSettings(), retentionDays: 45 }, dataDir: temp.dir, cardSources: [demo], demoCards: demo, sender, clock: () => now, log: () => {} });
-      let tapId = '';
-      app.onEvent((e: KioskEvent) => {
-        if (e.type === 'tap') tapId = e.prompt.tapId;
-      });
-      const tapIn = async (demoCardId: string) => {
-        await app.api.presentDemoCard({ demoCardId });
-        await app.api.register({ tapId, intent: 'start-work' });
-      };
-      return { app, tapIn };
-    };
+    const { temp, state, start, file } = retentionKiosk();
     const { app, tapIn } = start();
     for (const person of ['ana', 'jan', 'fatima']) await tapIn(person);
     await app.outbox.whenIdle();
-    online = false;
+    state.online = false;
     await tapIn('krzysztof'); // never reaches ONSS: its national number must stay, and so must its worker
     await app.stop();
 
-    const file = `${temp.dir}/kiosk.sqlite`;
     const seed = new Database(file);
     const fatima = seed.prepare("SELECT id FROM workers WHERE niss = '02061523807'").get() as { id: number };
     seed.prepare("INSERT INTO badges (uid, worker_id, enrolled_at) VALUES ('04A1B2C3D4', ?, '2026-01-01T08:00:00.000Z')").run(fatima.id);
@@ -92,7 +79,7 @@ describe('retention', () => {
       .run();
     seed.close();
 
-    now = new Date('2026-02-20T08:00:00Z'); // 50 days later: the purge runs at start-up
+    state.now = new Date('2026-02-20T08:00:00Z'); // 50 days later: the purge runs at start-up
     await start().app.stop();
 
     const db = new Database(file, { readonly: true });
