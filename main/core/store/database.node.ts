@@ -26,11 +26,12 @@ export const CHECKPOINT_AFTER_FRAMES = 1000;
 
 /**
  * Checkpoints the WAL after the current turn of the event loop, once it holds CHECKPOINT_AFTER_FRAMES
- * frames not yet in the database file. SQLite's auto-checkpoint is off (see openDatabase): it would run
- * inside a commit, adding the copy of ~1,000 pages and an fsync of the database file to what a worker
- * waits for; and it never ran for registrations anyway, because SQLite runs it when a statement steps
- * to its end and an `INSERT … RETURNING` read with `.get()` does not. Deferred, it runs after the
- * confirmation left, at most once per turn.
+ * frames not yet in the database file. SQLite's auto-checkpoint is off (see openDatabase): it runs
+ * inside a commit — the copy of ~1,000 pages and an fsync of the database file added to what a worker
+ * waits for — and only when a statement runs to its end, which an `INSERT … RETURNING` read with
+ * `.get()` does not: a registration's due checkpoint ran at the next such statement (the outbox's
+ * transaction, itself inside register() until then), or never (the WAL grew without bound). Deferred,
+ * it runs after the confirmation left, at most once per turn.
  */
 export function createCheckpointer(db: SqliteDatabase): { soon(): void } {
   let scheduled = false;
