@@ -21,12 +21,48 @@ export interface OpenOptions {
   maxPageCount?: number;
 }
 
+/** Frames in the WAL not yet copied to the database file that make a checkpoint due (SQLite's default). */
+export const CHECKPOINT_AFTER_FRAMES = 1000;
+
+/**
+ * Checkpoints the WAL after the current turn of the event loop, once it holds CHECKPOINT_AFTER_FRAMES
+ * frames not yet in the database file. SQLite's auto-checkpoint is off (see openDatabase): it runs
+ * inside a commit — the copy of ~1,000 pages and an fsync of the database file added to what a worker
+ * waits for — and only when a statement runs to its end, which an `INSERT … RETURNING` read with
+ * `.get()` does not: a registration's due checkpoint ran at the next such statement (the outbox's
+ * transaction, itself inside register() until then), or never (the WAL grew without bound). Deferred,
+ * it runs after the confirmation left, at most once per turn.
+ */
+export function createCheckpointer(db: SqliteDatabase): { soon(): void } {
+  let scheduled = false;
+  function checkpoint(): void {
+    scheduled = false;
+    if (!db.open) return;
+    try {
+      const [wal] = db.pragma('wal_checkpoint(NOOP)') as Array<{ log: number; checkpointed: number }>;
+      if (wal && wal.log - wal.checkpointed >= CHECKPOINT_AFTER_FRAMES) db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Nothing is lost: the frames stay in the WAL, and the next commit schedules another try.
+    }
+  }
+  return {
+    soon() {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(checkpoint).unref();
+    },
+  };
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): SqliteDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // Checkpoints run after commits, never inside one: the kiosk store schedules one after each of its
+    // writes (createCheckpointer); the supervisor and declaration stores write little and rarely.
+    db.pragma('wal_autocheckpoint = 0');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);

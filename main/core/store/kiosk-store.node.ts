@@ -3,7 +3,7 @@
  * Callers get plain typed rows; nothing outside main/core/store writes SQL for these tables.
  */
 import type { Direction, Intent, RegistrationState } from '../../../preload/api.ts';
-import type { SqliteDatabase } from './database.node.ts';
+import { createCheckpointer, type SqliteDatabase } from './database.node.ts';
 
 export interface WorkerRow {
   id: number;
@@ -104,6 +104,8 @@ function toRegistration(raw: RawRegistration): RegistrationRow {
 const WORKER_COLUMNS = 'id, niss, surname, first_names AS firstNames, language';
 
 export function createKioskStore(db: SqliteDatabase) {
+  // Every write below schedules the WAL check (after this turn, so never inside a commit).
+  const checkpointer = createCheckpointer(db);
   const s = {
     workerByNiss: db.prepare<[string], WorkerRow>(`SELECT ${WORKER_COLUMNS} FROM workers WHERE niss = ?`),
     workerById: db.prepare<[number], WorkerRow>(`SELECT ${WORKER_COLUMNS} FROM workers WHERE id = ?`),
@@ -201,6 +203,7 @@ export function createKioskStore(db: SqliteDatabase) {
         firstNames: identity.firstNames,
         now: now.toISOString(),
       });
+      checkpointer.soon();
       // RETURNING yields nothing when the WHERE of DO UPDATE skipped an unchanged row.
       return row ?? (s.workerByNiss.get(identity.nationalNumber) as WorkerRow);
     },
@@ -213,25 +216,30 @@ export function createKioskStore(db: SqliteDatabase) {
     lastRegistrations(workerId: number): LastRegistrations {
       return { last: s.last.get(workerId) ?? null, lastInUtc: s.lastIn.get(workerId)?.atUtc ?? null };
     },
-    /** Returns once the row is committed (synchronous=FULL: on disk). */
+    /** Returns once the row is committed (synchronous=FULL: on disk); the WAL is checkpointed later. */
     insertRegistration(registration: NewRegistration): RegistrationRow {
-      return toRegistration(s.insertRegistration.get(registration) as RawRegistration);
+      const row = toRegistration(s.insertRegistration.get(registration) as RawRegistration);
+      checkpointer.soon();
+      return row;
     },
     roster(sinceUtc: string, dayStartUtc: string): RosterRow[] {
       return s.roster.all({ since: sinceUtc, dayStart: dayStartUtc });
     },
     /** Oldest-first batch of registrations without an ONSS answer; marks them attempted. */
     takeOutboxBatch(limit: number, now: Date): RegistrationRow[] {
-      return db.transaction(() => {
+      const batch = db.transaction(() => {
         const rows = s.outboxBatch.all(limit).map(toRegistration);
         for (const row of rows) s.markAttempt.run({ id: row.id, now: now.toISOString() });
         return rows;
       })();
+      checkpointer.soon();
+      return batch;
     },
     recordAttemptError(ids: readonly number[], error: string): void {
       db.transaction(() => {
         for (const id of ids) s.recordError.run({ id, error });
       })();
+      checkpointer.soon();
     },
     /** Stores ONSS's answers and, in the same transaction (one fsync), when the last success was. */
     applyOutcomes(outcomes: readonly RegistrationOutcome[], now: Date): void {
@@ -248,19 +256,23 @@ export function createKioskStore(db: SqliteDatabase) {
           });
         }
       })();
+      checkpointer.soon();
     },
     outboxCounts(): OutboxCounts {
       return s.outboxCounts.get() as OutboxCounts;
     },
     appendAudit(actor: string, action: string, details: Record<string, unknown>, now: Date): void {
       s.audit.run({ now: now.toISOString(), actor, action, details: JSON.stringify(details) });
+      checkpointer.soon();
     },
     /** The language the worker picked; their next prompts carry it. */
     setWorkerLanguage(workerId: number, language: string, now: Date): void {
       s.setLanguage.run({ id: workerId, language, now: now.toISOString() });
+      checkpointer.soon();
     },
     /** Erases the national number of registrations ONSS acknowledged before `before`; returns how many. */
     purgeAcknowledgedNiss(before: Date): number {
+      checkpointer.soon();
       return s.purgeNiss.run({ before: before.toISOString() }).changes;
     },
     /**
@@ -269,6 +281,7 @@ export function createKioskStore(db: SqliteDatabase) {
      * number; their older registrations stay, without a worker. Returns how many.
      */
     purgeInactiveWorkers(before: Date, supervisors: readonly string[]): number {
+      checkpointer.soon();
       return s.purgeWorkers.run({ before: before.toISOString(), supervisors: JSON.stringify(supervisors) }).changes;
     },
     getSyncState(key: string): string | null {

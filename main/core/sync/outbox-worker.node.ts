@@ -141,7 +141,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     wake(): void {
       dirty = true;
       onStatus(status());
-      if (failures === 0 && !timer) run();
+      // After the current turn: the registration's confirmation must not also wait for this pass's
+      // first transaction (a second fsync, and SQLite's auto-checkpoint when it is due).
+      if (failures === 0 && !timer) setImmediate(run);
     },
     /** Resolves when the outbox is empty (used by tests and benchmarks). */
     whenIdle(): Promise<void> {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../preload/api.ts';
 import type { KioskApp } from '../../../main/core/app/kiosk-app.node.ts';
 import type { CardSource, CardSourceEvent } from '../../../main/core/card/card-source.ts';
+import type { PresenceSender } from '../../../main/core/sync/presence-sender.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startTestKiosk } from '../../support/test-kiosk.ts';
 
@@ -112,6 +113,37 @@ describe('kiosk app: a tap becomes a registration', () => {
     expect(await app.dispatch('register', { tapId: 'x', intent: 'lunch' })).toMatchObject({ ok: false, status: 400 });
     expect(await app.dispatch('registerFor', {})).toMatchObject({ ok: false, status: 404 });
     expect(await app.dispatch('getSnapshot', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('kiosk app: what the confirmation waits for', () => {
+  it('only the registration commit: the outbox takes the row after register() returned', async () => {
+    const temp = makeTempDir();
+    const sent: string[][] = [];
+    const sender: PresenceSender = {
+      send: async (batch) => {
+        sent.push(batch.map((r) => r.clientRef));
+        return batch.map((r) => ({ clientRef: r.clientRef, state: 'accepted' as const, serverId: `S-${r.id}`, remarks: [] }));
+      },
+    };
+    const kiosk = startTestKiosk({ dataDir: temp.dir, sender });
+    const reader = new Database(kiosk.app.databaseFile, { readonly: true });
+    const row = reader.prepare<[string], { state: string; attempts: number }>('SELECT state, attempts FROM registrations WHERE client_ref = ?');
+    try {
+      await kiosk.app.api.presentDemoCard({ demoCardId: 'ana' });
+      const receipt = await kiosk.app.api.register({ tapId: kiosk.lastTapId(), intent: 'start-work' });
+      // Committed, and not yet touched by the outbox's transaction (which would be a second fsync).
+      expect(row.get(receipt.registrationId)).toEqual({ state: 'queued', attempts: 0 });
+      expect(sent).toEqual([]);
+
+      await kiosk.app.outbox.whenIdle();
+      expect(sent).toEqual([[receipt.registrationId]]);
+      expect(row.get(receipt.registrationId)).toEqual({ state: 'accepted', attempts: 1 });
+    } finally {
+      reader.close();
+      await kiosk.app.stop();
+      temp.cleanup();
+    }
   });
 });
 
