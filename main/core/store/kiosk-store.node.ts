@@ -146,8 +146,8 @@ export function createKioskStore(db: SqliteDatabase) {
        ORDER BY w.surname COLLATE NOCASE, w.first_names COLLATE NOCASE`,
     ),
     outboxBatch: db.prepare<[number], RawRegistration>(
-      // The partial index holds only unsynced rows: scanning it beats walking the whole history.
-      `SELECT * FROM registrations INDEXED BY registrations_unsynced WHERE state IN ('queued', 'sent') ORDER BY id LIMIT ?`,
+      // The partial index holds only unsynced rows, in id order: the batch is its first entries.
+      `SELECT * FROM registrations INDEXED BY registrations_outbox WHERE state IN ('queued', 'sent') ORDER BY id LIMIT ?`,
     ),
     markAttempt: db.prepare<{ id: number; now: string }>(
       `UPDATE registrations SET state = 'sent', attempts = attempts + 1, last_attempt_at = @now WHERE id = @id`,
@@ -166,7 +166,8 @@ export function createKioskStore(db: SqliteDatabase) {
        WHERE client_ref = @clientRef AND state IN ('queued', 'sent')`,
     ),
     outboxCounts: db.prepare<[], OutboxCounts>(
-      `SELECT count(*) AS queued, min(at_utc) AS oldestQueuedAtUtc FROM registrations INDEXED BY registrations_unsynced
+      // Rows read in id order, not scattered by worker.
+      `SELECT count(*) AS queued, min(at_utc) AS oldestQueuedAtUtc FROM registrations INDEXED BY registrations_outbox
        WHERE state IN ('queued', 'sent')`,
     ),
     audit: db.prepare<{ now: string; actor: string; action: string; details: string }>(

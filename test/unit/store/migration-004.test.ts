@@ -28,7 +28,12 @@ describe('migration 004 (registrations outlive workers)', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
     expect(db.prepare('SELECT * FROM registrations ORDER BY id').all()).toEqual(before);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'registrations' AND sql IS NOT NULL ORDER BY name").all();
-    expect(indexes).toEqual([{ name: 'registrations_by_time' }, { name: 'registrations_by_worker_time' }, { name: 'registrations_unsynced' }]);
+    expect(indexes).toEqual([
+      { name: 'registrations_by_time' },
+      { name: 'registrations_by_worker_time' },
+      { name: 'registrations_outbox' },
+      { name: 'registrations_unsynced' },
+    ]);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'registrations_new'").all()).toEqual([]);
 
     db.prepare('DELETE FROM workers WHERE id = 7').run();
