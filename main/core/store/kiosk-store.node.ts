@@ -228,9 +228,10 @@ export function createKioskStore(db: SqliteDatabase) {
     },
     /** Oldest-first batch of registrations without an ONSS answer; marks them attempted. */
     takeOutboxBatch(limit: number, now: Date): RegistrationRow[] {
+      const at = now.toISOString();
       const batch = db.transaction(() => {
         const rows = s.outboxBatch.all(limit).map(toRegistration);
-        for (const row of rows) s.markAttempt.run({ id: row.id, now: now.toISOString() });
+        for (const row of rows) s.markAttempt.run({ id: row.id, now: at });
         return rows;
       })();
       checkpointer.soon();
@@ -244,8 +245,9 @@ export function createKioskStore(db: SqliteDatabase) {
     },
     /** Stores ONSS's answers and, in the same transaction (one fsync), when the last success was. */
     applyOutcomes(outcomes: readonly RegistrationOutcome[], now: Date): void {
+      const at = now.toISOString();
       db.transaction(() => {
-        s.setSyncState.run({ key: 'lastSuccessAt', value: now.toISOString() });
+        s.setSyncState.run({ key: 'lastSuccessAt', value: at });
         for (const o of outcomes) {
           s.applyOutcome.run({
             clientRef: o.clientRef,
@@ -253,7 +255,7 @@ export function createKioskStore(db: SqliteDatabase) {
             serverId: o.serverId,
             remarks: JSON.stringify(o.remarks),
             error: o.state === 'rejected' ? o.error : null,
-            now: now.toISOString(),
+            now: at,
           });
         }
       })();
