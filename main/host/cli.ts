@@ -16,6 +16,9 @@ import { nodeStandinLauncher } from '../core/demo/standin-process.node.ts';
 import { startHttpHost } from './http-host.ts';
 import { loadHostSettings } from './settings-file.ts';
 
+/** A shutdown that takes longer than this is stuck: the host logs the step and exits with code 1. */
+const SHUTDOWN_LIMIT_MS = 15_000;
+
 function log(message: string): void {
   process.stderr.write(`${new Date().toISOString()} ${message}\n`);
 }
@@ -77,8 +80,16 @@ async function main(): Promise<void> {
   async function stop(): Promise<void> {
     if (stopping) return;
     stopping = true;
+    let step = 'closing the HTTP host';
+    // Registrations are committed before they are confirmed, so a stuck step may be cut: say which one.
+    setTimeout(() => {
+      log(`shutdown: still ${step} after ${SHUTDOWN_LIMIT_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     await host.close();
+    step = 'stopping the kiosk (card readers, outbox, ONSS stand-in, database)';
     await app.stop();
+    log('shutdown: done');
     process.exit(0);
   }
   process.on('SIGINT', () => void stop());

@@ -34,6 +34,8 @@ export interface HttpHost {
 
 const MAX_BODY_BYTES = 64 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;
+/** On close, requests still in flight after this are cut: the kiosk is stopping, and what it committed is on disk. */
+const CLOSE_GRACE_MS = 2_000;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -201,7 +203,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     url: `http://${hostPart}:${port}/`,
     async close() {
       for (const stream of openStreams) stream.end();
-      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      // server.close() waits for every open request (a body still arriving may take requestTimeout, 30 s).
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }

@@ -58,9 +58,11 @@ export async function startKioskHost(
     process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
         child.kill('SIGTERM');
-        await exited;
+        const code = await exited;
+        // A stuck shutdown ends with code 1 and names its step on stderr (main/host/cli.ts).
+        if (code !== 0) throw new Error(`kiosk host stopped with code ${code}:\n${stderr.join('').slice(-2000)}`);
       }
       temp.cleanup();
     },
