@@ -6,9 +6,9 @@
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES } from '../../../preload/channels.ts';
-import { startHttpHost } from '../../../main/host/http-host.ts';
+import { startHttpHost, type HttpHost } from '../../../main/host/http-host.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { startTestKiosk, type TestKiosk } from '../../support/test-kiosk.ts';
+import { startTestKiosk } from '../../support/test-kiosk.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -23,14 +23,19 @@ function getEvents(port: number, agent: Agent): Promise<IncomingMessage> {
   });
 }
 
+/** The HTTP host in front of a real kiosk core on a fresh data folder. */
+async function startHost(): Promise<{ host: HttpHost; port: number }> {
+  const temp = makeTempDir();
+  cleanups.push(temp.cleanup);
+  const kiosk = startTestKiosk({ dataDir: temp.dir });
+  cleanups.push(() => kiosk.app.stop());
+  const host = await startHttpHost({ dispatch: kiosk.app.dispatch, subscribe: kiosk.app.onEvent, staticDir: temp.dir, bind: '127.0.0.1', port: 0, log: () => {} });
+  return { host, port: Number(new URL(host.url).port) };
+}
+
 describe('host shutdown', () => {
   it('ends the event streams, refuses the reconnect, and closes', async () => {
-    const temp = makeTempDir();
-    cleanups.push(temp.cleanup);
-    const kiosk: TestKiosk = startTestKiosk({ dataDir: temp.dir });
-    cleanups.push(() => kiosk.app.stop());
-    const host = await startHttpHost({ dispatch: kiosk.app.dispatch, subscribe: kiosk.app.onEvent, staticDir: temp.dir, bind: '127.0.0.1', port: 0, log: () => {} });
-    const port = Number(new URL(host.url).port);
+    const { host, port } = await startHost();
     // One kept-alive socket, as a browser reuses for the EventSource's reconnect.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     cleanups.push(() => agent.destroy());
@@ -58,12 +63,7 @@ describe('host shutdown', () => {
   }, 20_000);
 
   it('cuts a request still in flight after a grace period', async () => {
-    const temp = makeTempDir();
-    cleanups.push(temp.cleanup);
-    const kiosk: TestKiosk = startTestKiosk({ dataDir: temp.dir });
-    cleanups.push(() => kiosk.app.stop());
-    const host = await startHttpHost({ dispatch: kiosk.app.dispatch, subscribe: kiosk.app.onEvent, staticDir: temp.dir, bind: '127.0.0.1', port: 0, log: () => {} });
-    const port = Number(new URL(host.url).port);
+    const { host, port } = await startHost();
     const req = request({
       host: '127.0.0.1',
       port,
