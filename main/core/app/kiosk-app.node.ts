@@ -63,10 +63,11 @@ export function startKioskApp(options: KioskAppOptions): KioskApp {
   const declarationStore = createDeclarationStore(db, options.settings.smartphoneUrlTemplate);
   // The settings' declarations fill an empty table once; after that supervisors edit them in the database.
   const seeded = declarationStore.seed(
-    options.settings.declarations.flatMap((raw) => {
-      const result = validateDeclaration(raw, options.settings.smartphoneUrlTemplate);
-      return result.ok ? [result.input] : [];
-    }),
+    () =>
+      options.settings.declarations.flatMap((raw) => {
+        const result = validateDeclaration(raw, options.settings.smartphoneUrlTemplate);
+        return result.ok ? [result.input] : [];
+      }),
     clock(),
   );
   if (seeded > 0) store.appendAudit('system', 'declarations.seed', { count: seeded }, clock());

@@ -112,13 +112,14 @@ export function createDeclarationStore(db: SqliteDatabase, urlTemplate: string) 
     },
     /**
      * Copies the settings' declarations into an empty table (the first becomes active) and returns how
-     * many; once the table has rows the settings are not read again.
+     * many; once the table has rows `inputs` is not even called, so later starts skip that work.
      */
-    seed(inputs: readonly NormalisedDeclarationInput[], now: Date): number {
+    seed(inputs: () => readonly NormalisedDeclarationInput[], now: Date): number {
       return db.transaction(() => {
         if ((s.count.get() as { n: number }).n > 0) return 0;
-        for (const input of inputs) insert(input, 'settings', now);
-        return inputs.length;
+        const seeds = inputs();
+        for (const input of seeds) insert(input, 'settings', now);
+        return seeds.length;
       })();
     },
   };

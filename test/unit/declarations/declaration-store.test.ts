@@ -45,7 +45,7 @@ describe('declaration store', () => {
 
   it('seeds an empty table once, the first active, and stores the normalised input', () => {
     const { store, file } = open();
-    expect(store.seed([input('A1'), input('B2')], NOW)).toBe(2);
+    expect(store.seed(() => [input('A1'), input('B2')], NOW)).toBe(2);
     const rows = store.list();
     expect(rows.map((r) => [r.input.dowNumber, r.active, r.createdBy])).toEqual([
       ['A1', true, 'settings'],
@@ -56,7 +56,7 @@ describe('declaration store', () => {
 
     db?.close();
     const again = open(file).store;
-    expect(again.seed([input('C3')], NOW)).toBe(0);
+    expect(again.seed(() => [input('C3')], NOW)).toBe(0);
     expect(again.list().map((r) => r.input.dowNumber)).toEqual(['A1', 'B2']);
   });
 
